@@ -4,7 +4,7 @@ namespace Wuhan.Resale.Domain;
 /// A business rule refused an operation. <see cref="Exception.Message"/> is shown to the person as it is,
 /// so it is always plain Simplified Chinese and never contains personal data.
 /// </summary>
-public sealed class DomainException : Exception
+public class DomainException : Exception
 {
     public DomainException(string message) : base(message) { }
 

@@ -1,0 +1,29 @@
+namespace Wuhan.Resale.Domain.Contracts;
+
+/// <summary>SPEC §3: 待申报 → 已生成合同 → 已撤销 | 已备案.</summary>
+public enum ContractStatus
+{
+    /// <summary>待申报: a draft the seller is still filling in.</summary>
+    Draft,
+
+    /// <summary>已生成合同: filed online, with a contract number.</summary>
+    Filed,
+
+    /// <summary>已撤销: revoked by a party before registration.</summary>
+    Revoked,
+
+    /// <summary>已备案: the registration department recorded the transfer.</summary>
+    Registered,
+}
+
+public static class ContractStatusExtensions
+{
+    public static string DisplayName(this ContractStatus status) => status switch
+    {
+        ContractStatus.Draft => "待申报",
+        ContractStatus.Filed => "已生成合同",
+        ContractStatus.Revoked => "已撤销",
+        ContractStatus.Registered => "已备案",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,51 @@
+namespace Wuhan.Resale.Domain.Districts;
+
+/// <summary>The 限购 class of a verified home.</summary>
+public enum RestrictionClass
+{
+    /// <summary>限购: the buyer must be eligible to buy in this district.</summary>
+    Restricted,
+
+    /// <summary>非限购.</summary>
+    NotRestricted,
+
+    /// <summary>无法判断: the filing must be made offline at the district office.</summary>
+    Undetermined,
+}
+
+/// <summary>Classifies a home against the policy table on a given date.</summary>
+public static class PurchaseRestriction
+{
+    /// <summary>Design purposes that are housing; 限购 applies to housing only.</summary>
+    private static readonly string[] ResidentialPurposes = ["住宅", "成套住宅", "非成套住宅", "公寓", "别墅"];
+
+    public static bool IsResidential(string designPurpose) =>
+        ResidentialPurposes.Contains(designPurpose.Trim(), StringComparer.Ordinal);
+
+    public static RestrictionClass Classify(
+        string? districtCode, string? designPurpose, IEnumerable<RestrictionPolicy> policies, DateOnly onDate)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        if (string.IsNullOrWhiteSpace(districtCode) || string.IsNullOrWhiteSpace(designPurpose))
+        {
+            return RestrictionClass.Undetermined;
+        }
+
+        if (!IsResidential(designPurpose))
+        {
+            return RestrictionClass.NotRestricted;
+        }
+
+        var inForce = policies
+            .Where(p => p.DistrictCode == districtCode && p.EffectiveFrom <= onDate)
+            .OrderByDescending(p => p.EffectiveFrom)
+            .FirstOrDefault();
+
+        return inForce switch
+        {
+            null => RestrictionClass.Undetermined,
+            { Restricted: true } => RestrictionClass.Restricted,
+            _ => RestrictionClass.NotRestricted,
+        };
+    }
+}

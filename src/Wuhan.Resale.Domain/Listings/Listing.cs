@@ -1,0 +1,301 @@
+using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Districts;
+using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Domain.Properties;
+
+namespace Wuhan.Resale.Domain.Listings;
+
+/// <summary>
+/// 房源: a home verified for sale by its owner, identified by its 房源编码. It carries the 限购 class,
+/// the notice consent and the buyers, and guards every transition of SPEC §3.
+/// </summary>
+public sealed class Listing : IAggregateRoot
+{
+    public const int MaxBuyers = 10;
+
+    private readonly List<Buyer> _buyers = [];
+
+    private Listing() { ListingCode = CertificateNumber = NoticeVersion = string.Empty; }
+
+    private Listing(Guid id, string listingCode, Person seller, PropertyRecord home, NoticeConsent consent, DateTimeOffset now)
+    {
+        Id = id;
+        ListingCode = listingCode;
+        SellerPersonId = seller.Id;
+        PropertyRecordId = home.Id;
+        Home = home;
+        CertificateNumber = home.CertificateNumber;
+        LiveCertificateNumber = home.CertificateNumber;
+        DistrictCode = home.DistrictCode;
+        NoticeVersion = consent.NoticeVersion;
+        NoticeConsentedAt = consent.ConsentedAt;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>房源编码, unique.</summary>
+    public string ListingCode { get; private set; }
+
+    public Guid SellerPersonId { get; private set; }
+
+    public Guid PropertyRecordId { get; private set; }
+
+    /// <summary>The registry copy of the home; immutable, loaded with the listing.</summary>
+    public PropertyRecord? Home { get; private set; }
+
+    public string CertificateNumber { get; private set; }
+
+    /// <summary>
+    /// Equals <see cref="CertificateNumber"/> while the listing is live and null afterwards. A unique index on it
+    /// makes "one live listing per home" hold even when two verifications race.
+    /// </summary>
+    public string? LiveCertificateNumber { get; private set; }
+
+    /// <summary>所属区 as the seller confirmed it; starts as the registry's and may be corrected.</summary>
+    public string? DistrictCode { get; private set; }
+
+    public RestrictionClass RestrictionClass { get; private set; }
+
+    /// <summary>Why staff decided the class by hand, when they did.</summary>
+    public string? DeterminationNote { get; private set; }
+
+    public ListingStatus Status { get; private set; }
+
+    public string NoticeVersion { get; private set; }
+
+    public DateTimeOffset NoticeConsentedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<Buyer> Buyers => _buyers;
+
+    /// <summary>The first rule a home breaks, or null when it can be verified.</summary>
+    public static ListingRefusal? FindRefusal(Person seller, PropertyRecord home, bool homeHasLiveListing)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        ArgumentNullException.ThrowIfNull(home);
+        if (!home.IsOwnedBy(seller.IdType, seller.IdNumber))
+        {
+            return ListingRefusal.NotOwner;
+        }
+
+        if (!home.InWuhan)
+        {
+            return ListingRefusal.NotInWuhan;
+        }
+
+        if (home.IsSeized)
+        {
+            return ListingRefusal.Seized;
+        }
+
+        if (home.IsMortgaged)
+        {
+            return ListingRefusal.Mortgaged;
+        }
+
+        if (home.IsUnderObjection)
+        {
+            return ListingRefusal.UnderObjection;
+        }
+
+        if (home.IsUnderAdvanceNotice)
+        {
+            return ListingRefusal.UnderAdvanceNotice;
+        }
+
+        return homeHasLiveListing ? ListingRefusal.AlreadyListed : null;
+    }
+
+    /// <summary>房源核验: verifies the home and classifies it, or refuses with the reason.</summary>
+    public static Listing Verify(
+        Guid id,
+        string listingCode,
+        Person seller,
+        PropertyRecord home,
+        NoticeConsent consent,
+        bool homeHasLiveListing,
+        IEnumerable<RestrictionPolicy> policies,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (consent.PersonId != seller.Id)
+        {
+            throw new DomainException("请先阅读并同意用户须知。");
+        }
+
+        var refusal = FindRefusal(seller, home, homeHasLiveListing);
+        if (refusal is { } reason)
+        {
+            throw new ListingRefusedException(reason);
+        }
+
+        var listing = new Listing(id, listingCode, seller, home, consent, now);
+        listing.Classify(policies, now);
+        return listing;
+    }
+
+    /// <summary>更新房屋所属区: the seller corrects the district; the 限购 class is worked out again.</summary>
+    public void ChangeDistrict(string districtCode, IEnumerable<RestrictionPolicy> policies, DateTimeOffset now)
+    {
+        if (Status is not (ListingStatus.Verified or ListingStatus.PendingOffline or ListingStatus.BuyersConfirmed))
+        {
+            throw new DomainException($"房源{Status.DisplayName()}，不能再修改所属区。");
+        }
+
+        if (string.IsNullOrWhiteSpace(districtCode))
+        {
+            throw new DomainException("请选择房屋所属区。");
+        }
+
+        DistrictCode = districtCode;
+        DeterminationNote = null;
+        Classify(policies, now);
+    }
+
+    /// <summary>Staff decide the class of a home the rules could not classify.</summary>
+    public void RecordDetermination(RestrictionClass restrictionClass, string reason, DateTimeOffset now)
+    {
+        if (Status != ListingStatus.PendingOffline)
+        {
+            throw new DomainException("只有待线下办理的房源才需要人工认定限购类型。");
+        }
+
+        if (restrictionClass == RestrictionClass.Undetermined)
+        {
+            throw new DomainException("请认定为限购或非限购。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("请填写认定理由。");
+        }
+
+        RestrictionClass = restrictionClass;
+        DeterminationNote = reason.Trim();
+        Status = _buyers.Count > 0 ? ListingStatus.BuyersConfirmed : ListingStatus.Verified;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Staff close an offline case once it was handled at the counter; the home is released.</summary>
+    public void CloseOffline(DateTimeOffset now)
+    {
+        if (Status != ListingStatus.PendingOffline)
+        {
+            throw new DomainException("只有待线下办理的房源才能按线下办结关闭。");
+        }
+
+        Status = ListingStatus.ClosedOffline;
+        LiveCertificateNumber = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>保存购房人信息 / 购房人信息修改: replaces the whole set of buyers.</summary>
+    public void ReplaceBuyers(IReadOnlyList<BuyerDetails> buyers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(buyers);
+        if (Status is not (ListingStatus.Verified or ListingStatus.BuyersConfirmed))
+        {
+            throw new DomainException(Status == ListingStatus.PendingOffline
+                ? "该房源需要到房管部门线下办理，不能在线添加购房人。"
+                : $"房源{Status.DisplayName()}，购房人信息已不能修改。");
+        }
+
+        if (buyers.Count == 0)
+        {
+            throw new DomainException("请至少添加一位购房人。");
+        }
+
+        if (buyers.Count > MaxBuyers)
+        {
+            throw new DomainException($"购房人最多{MaxBuyers}位。");
+        }
+
+        var home = Home ?? throw new InvalidOperationException("The listing's home must be loaded to check buyers.");
+        var seen = new HashSet<(ValueObjects.IdType, string)>();
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            var id = buyers[i].IdNumber;
+            if (!seen.Add((id.Type, id.Value)))
+            {
+                throw new DomainException($"第{i + 1}位购房人与前面的购房人证件号码重复。");
+            }
+
+            if (home.IsOwnedBy(id.Type, id.Value))
+            {
+                throw new DomainException($"第{i + 1}位购房人是该房屋的产权人，产权人不能购买自己的房屋。");
+            }
+        }
+
+        _buyers.Clear();
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            var b = buyers[i];
+            _buyers.Add(new Buyer(Guid.CreateVersion7(now), i + 1, PersonName.Normalize(b.Name), b.IdNumber, b.Phone));
+        }
+
+        Status = ListingStatus.BuyersConfirmed;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The contract for this home was filed; the listing is locked.</summary>
+    public void MarkFiled(DateTimeOffset now)
+    {
+        if (Status != ListingStatus.BuyersConfirmed)
+        {
+            throw new DomainException("请先确认购房人信息，再申报网签。");
+        }
+
+        Status = ListingStatus.Filed;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The filed contract was revoked; the home may be verified again.</summary>
+    public void Release(DateTimeOffset now)
+    {
+        if (Status != ListingStatus.Filed)
+        {
+            throw new DomainException("该房源没有已申报的网签合同，无需释放。");
+        }
+
+        Status = ListingStatus.Released;
+        LiveCertificateNumber = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The transfer was registered; the listing is finished.</summary>
+    public void Complete(DateTimeOffset now)
+    {
+        if (Status != ListingStatus.Filed)
+        {
+            throw new DomainException("该房源没有已申报的网签合同，不能办结。");
+        }
+
+        Status = ListingStatus.Completed;
+        LiveCertificateNumber = null;
+        UpdatedAt = now;
+    }
+
+    private void Classify(IEnumerable<RestrictionPolicy> policies, DateTimeOffset now)
+    {
+        var home = Home ?? throw new InvalidOperationException("The listing's home must be loaded to classify it.");
+        RestrictionClass = PurchaseRestriction.Classify(DistrictCode, home.DesignPurpose, policies, ShanghaiTime.DateOf(now));
+        if (RestrictionClass == RestrictionClass.Undetermined)
+        {
+            Status = ListingStatus.PendingOffline;
+        }
+        else if (Status is ListingStatus.PendingOffline or ListingStatus.Verified)
+        {
+            Status = _buyers.Count > 0 ? ListingStatus.BuyersConfirmed : ListingStatus.Verified;
+        }
+
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>The seller's consent to the 用户须知: who, when, and which version of the text.</summary>
+public sealed record NoticeConsent(Guid PersonId, string NoticeVersion, DateTimeOffset ConsentedAt);
