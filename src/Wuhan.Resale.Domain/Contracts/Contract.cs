@@ -113,6 +113,16 @@ public sealed class Contract : IAggregateRoot
         }
 
         var price = Terms.Price.Value;
+        if (Terms.Deposit is < 0)
+        {
+            yield return "定金不能为负数。";
+        }
+
+        if (_schedule.Exists(i => i.Amount <= 0))
+        {
+            yield return "付款计划中每一期的金额都必须大于零。";
+        }
+
         if (Terms.Deposit is { } deposit && deposit > price * MaxDepositShare)
         {
             yield return "定金不得超过成交价格的20%。";

@@ -122,6 +122,7 @@ public sealed class Listing : IAggregateRoot
         IEnumerable<RestrictionPolicy> policies,
         DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(seller);
         ArgumentNullException.ThrowIfNull(consent);
         if (consent.PersonId != seller.Id)
         {
@@ -152,7 +153,7 @@ public sealed class Listing : IAggregateRoot
             throw new DomainException("请选择房屋所属区。");
         }
 
-        DistrictCode = districtCode;
+        DistrictCode = districtCode.Trim();
         DeterminationNote = null;
         Classify(policies, now);
     }
@@ -217,8 +218,10 @@ public sealed class Listing : IAggregateRoot
 
         var home = Home ?? throw new InvalidOperationException("The listing's home must be loaded to check buyers.");
         var seen = new HashSet<(ValueObjects.IdType, string)>();
+        var names = new string[buyers.Count];
         for (var i = 0; i < buyers.Count; i++)
         {
+            names[i] = PersonName.Normalize(buyers[i].Name);
             var id = buyers[i].IdNumber;
             if (!seen.Add((id.Type, id.Value)))
             {
@@ -231,11 +234,11 @@ public sealed class Listing : IAggregateRoot
             }
         }
 
+        // Every check passed before anything changes: a refused save leaves the saved buyers as they were.
         _buyers.Clear();
         for (var i = 0; i < buyers.Count; i++)
         {
-            var b = buyers[i];
-            _buyers.Add(new Buyer(Guid.CreateVersion7(now), i + 1, PersonName.Normalize(b.Name), b.IdNumber, b.Phone));
+            _buyers.Add(new Buyer(Guid.CreateVersion7(now), i + 1, names[i], buyers[i].IdNumber, buyers[i].Phone));
         }
 
         Status = ListingStatus.BuyersConfirmed;

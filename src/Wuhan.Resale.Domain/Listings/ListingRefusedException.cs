@@ -1,15 +1,9 @@
 namespace Wuhan.Resale.Domain.Listings;
 
 /// <summary>Verification refused a home; <see cref="Reason"/> feeds the refusal statistics.</summary>
-public sealed class ListingRefusedException : DomainException
+#pragma warning disable CA1032 // Only the reason constructor exists: any other would record a made-up reason.
+public sealed class ListingRefusedException(ListingRefusal reason) : DomainException(reason.Message())
+#pragma warning restore CA1032
 {
-    public ListingRefusedException(ListingRefusal reason) : base(reason.Message()) => Reason = reason;
-
-    public ListingRefusedException() : this(ListingRefusal.NotOwner) { }
-
-    public ListingRefusedException(string message) : base(message) { }
-
-    public ListingRefusedException(string message, Exception innerException) : base(message, innerException) { }
-
-    public ListingRefusal Reason { get; }
+    public ListingRefusal Reason { get; } = reason;
 }

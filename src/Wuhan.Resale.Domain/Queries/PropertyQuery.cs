@@ -73,10 +73,9 @@ public sealed class PropertyQuery : IAggregateRoot
             throw new DomainException("该查询已经结束，不能重复写入结果。");
         }
 
-        foreach (var facts in homes)
-        {
-            _records.Add(new PropertyRecord(Guid.CreateVersion7(now), Id, facts, PropertyRecordSource.Query));
-        }
+        // Build every record before adding any, so a bad answer leaves the query pending and unchanged.
+        var records = homes.Select(facts => new PropertyRecord(Guid.CreateVersion7(now), Id, facts, PropertyRecordSource.Query)).ToList();
+        _records.AddRange(records);
 
         Status = PropertyQueryStatus.Completed;
         CompletedAt = now;

@@ -220,6 +220,28 @@ public class ContractTransitionTests
     }
 
     [Fact]
+    public void File_IsRefused_WhenTheDepositIsNegative()
+    {
+        var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(-1m).BuildDraft();
+
+        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
+
+        Assert.Contains("定金不能为负数", ex.Message, StringComparison.Ordinal);
+        AssertStillADraft(contract);
+    }
+
+    [Fact]
+    public void File_IsRefused_WhenAnInstallmentIsNotPositive()
+    {
+        var contract = new ContractBuilder().WithPrice(1_000_000m).WithSchedule(1_100_000m, -100_000m).BuildDraft();
+
+        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
+
+        Assert.Contains("每一期的金额都必须大于零", ex.Message, StringComparison.Ordinal);
+        AssertStillADraft(contract);
+    }
+
+    [Fact]
     public void FindFilingProblems_ListsEveryMoneyProblem()
     {
         var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(500_000m).WithSchedule(1m).BuildDraft();

@@ -53,6 +53,17 @@ public class ListingTransitionTests
     }
 
     [Fact]
+    public void ChangeDistrict_IgnoresSurroundingSpaces()
+    {
+        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
+
+        listing.ChangeDistrict(" " + TestData.JianganDistrict + " ", PolicyBuilder.Default(), _later);
+
+        Assert.Equal(TestData.JianganDistrict, listing.DistrictCode);
+        Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
+    }
+
+    [Fact]
     public void ChangeDistrict_MovesVerifiedToPendingOffline_WhenTheNewDistrictHasNoPolicy()
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wuhan.Resale.Domain.Districts;
+
+namespace Wuhan.Resale.Web.Data.Configurations;
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> builder)
+    {
+        builder.ToTable("Districts");
+        builder.HasKey(d => d.Code);
+        builder.Property(d => d.Code).HasMaxLength(12);
+        builder.Property(d => d.Name).HasMaxLength(40).IsRequired();
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.ComplexProperty(d => d.Office, office =>
+        {
+            office.Property(o => o.Name).HasMaxLength(100);
+            office.Property(o => o.Address).HasMaxLength(200);
+            office.Property(o => o.Phone).HasMaxLength(40);
+            office.Property(o => o.Hours).HasMaxLength(100);
+        });
+    }
+}
+
+internal sealed class RestrictionPolicyConfiguration : IEntityTypeConfiguration<RestrictionPolicy>
+{
+    public void Configure(EntityTypeBuilder<RestrictionPolicy> builder)
+    {
+        builder.ToTable("RestrictionPolicies");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.DistrictCode).HasMaxLength(12).IsRequired();
+        builder.Property(p => p.Note).HasMaxLength(200);
+        builder.HasOne<District>().WithMany().HasForeignKey(p => p.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.DistrictCode, p.EffectiveFrom }).IsUnique();
+    }
+}

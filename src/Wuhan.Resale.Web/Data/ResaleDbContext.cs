@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Wuhan.Resale.Domain.Auditing;
+using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Districts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Domain.Queries;
+using Wuhan.Resale.Web.Data.PersonalData;
+using Wuhan.Resale.Web.Integrations.Embedded;
+
+namespace Wuhan.Resale.Web.Data;
+
+/// <summary>
+/// The one context of the portal: Identity, the domain, the embedded registries and Data Protection keys.
+/// Each provider has its own subclass only so that its migrations live apart (see <see cref="SqliteResaleDbContext"/>).
+/// </summary>
+public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
+{
+    /// <summary>Shadow concurrency token of every aggregate root, renewed on each save.</summary>
+    public const string VersionProperty = "Version";
+
+    private readonly IPersonalDataProtector _protector;
+
+    protected ResaleDbContext(DbContextOptions options, IPersonalDataProtector protector) : base(options)
+    {
+        _protector = protector;
+    }
+
+    internal IPersonalDataProtector Protector => _protector;
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PropertyQuery> PropertyQueries => Set<PropertyQuery>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<RestrictionPolicy> RestrictionPolicies => Set<RestrictionPolicy>();
+
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<EmbeddedCitizen> EmbeddedCitizens => Set<EmbeddedCitizen>();
+
+    public DbSet<EmbeddedProperty> EmbeddedProperties => Set<EmbeddedProperty>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
+    public string LookupHash(string plainValue) => _protector.Hash(plainValue);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ResaleDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IAggregateRoot).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            builder.Entity(entityType.ClrType).Property<Guid>(VersionProperty).IsConcurrencyToken();
+        }
+
+        builder.ApplyPersonalDataEncryption(_protector);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Times are stored as UTC ticks on SQLite (which cannot order DateTimeOffset text) and natively on SQL Server.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            if (entry.Entity is IAggregateRoot && entry.Metadata.FindProperty(VersionProperty) is not null)
+            {
+                entry.Property(VersionProperty).CurrentValue = Guid.NewGuid();
+            }
+
+            foreach (var (hash, source) in entry.Metadata.LookupHashes())
+            {
+                var plain = entry.Property(source).CurrentValue as string;
+                entry.Property(hash.Name).CurrentValue = plain is null ? null : _protector.Hash(plain);
+            }
+        }
+    }
+}
+
+/// <summary>The embedded default on a fresh machine; migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteResaleDbContext(DbContextOptions<SqliteResaleDbContext> options, IPersonalDataProtector protector)
+    : ResaleDbContext(options, protector);
+
+/// <summary>Production; migrations in Data/Migrations/SqlServer.</summary>
+public sealed class SqlServerResaleDbContext(DbContextOptions<SqlServerResaleDbContext> options, IPersonalDataProtector protector)
+    : ResaleDbContext(options, protector);
+
+/// <summary>Keeps one cached model per context type and key set: the converters capture the protector.</summary>
+internal sealed class ResaleModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is ResaleDbContext resale
+            ? (context.GetType(), resale.Protector.KeyId, designTime)
+            : (object)(context.GetType(), designTime);
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.Web.Integrations.Embedded;
+
+/// <summary>Answers from the demo citizens in the portal's own database.</summary>
+public sealed class EmbeddedCitizenRegistry(ResaleDbContext db) : ICitizenRegistry
+{
+    public async Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        var hash = db.LookupHash(idNumber.Value);
+        var citizens = await db.EmbeddedCitizens.AsNoTracking()
+            .Where(c => EF.Property<string>(c, "IdNumberHash") == hash && c.IdType == idNumber.Type)
+            .ToListAsync(cancellationToken);
+        if (citizens.Count == 0)
+        {
+            return CitizenCheck.NotFound;
+        }
+
+        return citizens.Exists(c => string.Equals(c.Name, name?.Trim(), StringComparison.Ordinal))
+            ? CitizenCheck.Match
+            : CitizenCheck.NameMismatch;
+    }
+}

@@ -1,0 +1,110 @@
+using Wuhan.Resale.Domain.Properties;
+using Wuhan.Resale.Domain.ValueObjects;
+
+namespace Wuhan.Resale.Web.Integrations.Embedded;
+
+/// <summary>A row of the embedded citizen registry (公安人口库 stand-in), filled from the demo data set.</summary>
+public sealed class EmbeddedCitizen
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The demo data key, e.g. "seller-clean".</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public IdType IdType { get; set; }
+
+    public string IdNumber { get; set; } = string.Empty;
+
+    public string Phone { get; set; } = string.Empty;
+}
+
+/// <summary>A home in the embedded property registry (不动产登记 stand-in).</summary>
+public sealed class EmbeddedProperty
+{
+    public Guid Id { get; set; }
+
+    public string Key { get; set; } = string.Empty;
+
+    public string CertificateNumber { get; set; } = string.Empty;
+
+    public string? LandCertificateNumber { get; set; }
+
+    public string? DistrictCode { get; set; }
+
+    public string Location { get; set; } = string.Empty;
+
+    public string? Structure { get; set; }
+
+    public decimal BuildingArea { get; set; }
+
+    public decimal? LandArea { get; set; }
+
+    public string? DesignPurpose { get; set; }
+
+    public int? Floor { get; set; }
+
+    public int? TotalFloors { get; set; }
+
+    public string? RoomType { get; set; }
+
+    public DateOnly? CertificateIssuedOn { get; set; }
+
+    public DateOnly? RegisteredOn { get; set; }
+
+    public string BusinessType { get; set; } = string.Empty;
+
+    public string ResultType { get; set; } = string.Empty;
+
+    public string BusinessStatus { get; set; } = string.Empty;
+
+    public bool InWuhan { get; set; } = true;
+
+    /// <summary>The registry's person query leaves this home out; only a certificate look-up finds it.</summary>
+    public bool HiddenFromQuery { get; set; }
+
+    public bool Seized { get; set; }
+
+    public bool Mortgaged { get; set; }
+
+    public bool UnderObjection { get; set; }
+
+    public bool UnderAdvanceNotice { get; set; }
+
+    public List<EmbeddedPropertyOwner> Owners { get; } = [];
+
+    public PropertyFacts ToFacts() => new()
+    {
+        CertificateNumber = CertificateNumber,
+        LandCertificateNumber = LandCertificateNumber,
+        DistrictCode = DistrictCode,
+        Location = Location,
+        Structure = Structure,
+        BuildingArea = BuildingArea,
+        LandArea = LandArea,
+        DesignPurpose = DesignPurpose,
+        Floor = Floor,
+        TotalFloors = TotalFloors,
+        RoomType = RoomType,
+        CertificateIssuedOn = CertificateIssuedOn,
+        RegisteredOn = RegisteredOn,
+        BusinessType = BusinessType,
+        ResultType = ResultType,
+        BusinessStatus = BusinessStatus,
+        InWuhan = InWuhan,
+        Encumbrances = new Encumbrances(Seized, Mortgaged, UnderObjection, UnderAdvanceNotice),
+        Owners = [.. Owners.Select(o => new PropertyOwnerFacts(o.Name, o.IdType, o.IdNumber, o.Share))],
+    };
+}
+
+public sealed class EmbeddedPropertyOwner
+{
+    public string Name { get; set; } = string.Empty;
+
+    public IdType IdType { get; set; }
+
+    public string IdNumber { get; set; } = string.Empty;
+
+    public string Share { get; set; } = string.Empty;
+}
