@@ -79,7 +79,10 @@ else
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging(options =>
-    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+{
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

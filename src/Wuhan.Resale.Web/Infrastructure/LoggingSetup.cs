@@ -27,6 +27,8 @@ public static class LoggingSetup
                 Path.Combine(logDirectory, "portal-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 30,
-                shared: true));
+                shared: true),
+            // Each host keeps its own logger: the static Log.Logger would mix the logs of hosts in one process.
+            preserveStaticLogger: true);
     }
 }

@@ -21,8 +21,8 @@ public static partial class PersonalDataRedaction
     [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex ResidentIdPattern();
 
-    // Mainland mobile numbers, optionally written with +86.
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant)]
+    // Mainland mobile numbers, also when written with a +86 or 86 country code in front.
+    [GeneratedRegex(@"(?:(?<=(?<!\d)\+?86)|(?<!\d))1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MobilePattern();
 }
 

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real portal on a SQLite file in its own temporary data folder, with the embedded registries answering
+/// at once. Several factories may share one folder to test what survives a restart.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDirectory;
+
+    public PortalFactory(string? dataDirectory = null, string environment = "Development")
+    {
+        _ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? NewDataDirectory();
+        Environment = environment;
+    }
+
+    public string DataDirectory { get; }
+
+    public string Environment { get; }
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public static string NewDataDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "wuhan-resale-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ResaleDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ResaleDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:00");
+        if (Environment == "Production")
+        {
+            // Production refuses to start without configured keys; these are test-only.
+            builder.UseSetting("PersonalData:EncryptionKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+            builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file still held by a closing sink; the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+}
