@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of the portal, the way CI does, on a fresh machine of this kind (Debian 12, .NET SDK).
+# Prints a closing line "N passed, N failed" computed from the test results.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "==> restoring tools and packages"
+dotnet tool restore >/dev/null
+dotnet restore Wuhan.Resale.sln --nologo -v q
+
+echo "==> building (warnings are errors)"
+dotnet build Wuhan.Resale.sln --no-restore --nologo -v q -c Debug
+
+echo "==> checking that the SQL Server schema script can be generated from the committed migrations"
+dotnet ef migrations script --idempotent --no-build \
+  --project src/Wuhan.Resale.Web --context SqlServerResaleDbContext \
+  --output "$results/sqlserver-schema.sql" >/dev/null
+grep -q 'CREATE TABLE \[Contracts\]' "$results/sqlserver-schema.sql"
+
+echo "==> running tests"
+status=0
+dotnet test Wuhan.Resale.sln --no-build --nologo -c Debug \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test results were found" >&2
+  status=1
+fi
+
+echo "${passed} passed, ${failed} failed"
+exit "$status"
