@@ -1,11 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
+using FluentValidation;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Data.Seed;
+using Wuhan.Resale.Web.Features.Captcha;
+using Wuhan.Resale.Web.Features.DevSms;
+using Wuhan.Resale.Web.Features.RealNameAuth;
 using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Messaging;
 using Wuhan.Resale.Web.Integrations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,25 +29,22 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Wuhan.Resale")
     .PersistKeysToDbContext<ResaleDbContext>();
 
-builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
-    {
-        options.User.RequireUniqueEmail = false;
-        options.Password.RequiredLength = 10;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-    })
-    .AddEntityFrameworkStores<ResaleDbContext>()
-    .AddDefaultTokenProviders();
-builder.Services.ConfigureApplicationCookie(options =>
+builder.Services.AddPortalIdentity(builder.Environment);
+builder.Services.AddAuthorization(options => options.AddPortalPolicies());
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<VerificationCodeService>();
+builder.Services.AddScoped<CaptchaService>();
+builder.Services.AddScoped<LoginTicketService>();
+builder.Services.AddScoped<SignInService>();
+builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
+builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
+
+if (builder.Environment.IsProduction() && !string.IsNullOrEmpty(builder.Configuration[$"{CaptchaOptions.SectionName}:FixedAnswer"]))
 {
-    options.Cookie.Name = "wuhan-resale";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Lax;
-    options.LoginPath = "/";
-    options.AccessDeniedPath = "/status/403";
-    options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-    options.SlidingExpiration = true;
-});
+    throw new InvalidOperationException("Captcha:FixedAnswer is for tests and demos only and must not be set in Production.");
+}
 
 builder.Services.AddControllersWithViews(options =>
         options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
@@ -50,8 +52,9 @@ builder.Services.AddControllersWithViews(options =>
     {
         // Feature folders: a step's controller, view models and views live together under Features/<Step>/.
         options.ViewLocationFormats.Clear();
-        options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        options.ViewLocationFormats.Add("/Features/{feature}/{0}.cshtml");
         options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -87,6 +90,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNoStoreForPages();
 
 app.MapHealthChecks("/healthz");
 app.MapControllers();

@@ -58,6 +58,10 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Features.RealNameAuth.LoginTicket> LoginTickets => Set<Features.RealNameAuth.LoginTicket>();
+
+    public DbSet<Features.Captcha.CaptchaChallenge> CaptchaChallenges => Set<Features.Captcha.CaptchaChallenge>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

@@ -13,9 +13,14 @@ public static partial class PersonalDataRedaction
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var masked = ResidentIdPattern().Replace(text, m => m.Value[..4] + new string('*', m.Value.Length - 8) + m.Value[^4..]);
+        var masked = LoginTicketPathPattern().Replace(text, "/m/[ticket]");
+        masked = ResidentIdPattern().Replace(masked, m => m.Value[..4] + new string('*', m.Value.Length - 8) + m.Value[^4..]);
         return MobilePattern().Replace(masked, m => m.Value[..3] + "****" + m.Value[^4..]);
     }
+
+    // The one-time login token in the phone page's address is a bearer secret for five minutes.
+    [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LoginTicketPathPattern();
 
     // 18-digit resident ID (last may be X) and the old 15-digit form, not inside a longer run of letters or digits.
     [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]

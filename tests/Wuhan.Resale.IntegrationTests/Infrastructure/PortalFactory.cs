@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.IntegrationTests.Infrastructure;
@@ -26,6 +28,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The answer every image captcha accepts in these tests (the documented Captcha:FixedAnswer setting).</summary>
+    public const string CaptchaAnswer = "TEST";
+
+    /// <summary>When set, the portal's clock: tests move time forward instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Extra service replacements, e.g. a fake at the system's edge.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public static string NewDataDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "wuhan-resale-tests", Guid.NewGuid().ToString("N"));
@@ -45,6 +56,21 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:00");
+        if (Environment != "Production")
+        {
+            builder.UseSetting("Captcha:FixedAnswer", CaptchaAnswer);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+
         if (Environment == "Production")
         {
             // Production refuses to start without configured keys; these are test-only.

@@ -12,6 +12,7 @@ public sealed class PersonalDataRedactionTests
     [InlineData("call 13812345678 now", "call 138****5678 now")]
     [InlineData("+8613812345678", "+86138****5678")]
     [InlineData("tel:8613812345678", "tel:86138****5678")]
+    [InlineData("GET /m/BfnVr7IWKR2TxO1KKrixy3vo8tTtfckjN0qOHeyX9Bs responded 200", "GET /m/[ticket] responded 200")]
     [InlineData("\"Phone\":\"14000000001\"", "\"Phone\":\"140****0001\"")]
     public void Redact_MasksIdAndPhoneNumbers(string input, string expected) =>
         Assert.Equal(expected, PersonalDataRedaction.Redact(input));

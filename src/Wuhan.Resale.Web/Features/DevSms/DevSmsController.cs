@@ -7,19 +7,30 @@ using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.DevSms;
 
+/// <summary>Configuration section "DevSmsInbox".</summary>
+public sealed class DevSmsInboxOptions
+{
+    public const string SectionName = "DevSmsInbox";
+
+    /// <summary>Shows the inbox outside Development too (for a demo server). Never set it in Production.</summary>
+    public bool Enabled { get; set; }
+}
+
 /// <summary>
 /// The embedded SMS gateway's inbox, like a mail catcher: lets a developer or a demo read the codes that would
 /// have gone to phones. Exists only in Development with the embedded gateway; anywhere else it is a 404.
 /// </summary>
-public sealed class DevSmsController(ResaleDbContext db, IWebHostEnvironment environment, IOptions<IntegrationOptions> options)
+public sealed class DevSmsController(
+    ResaleDbContext db, IWebHostEnvironment environment, IOptions<IntegrationOptions> options, IOptions<DevSmsInboxOptions> inbox)
     : Controller
 {
     public const int PageSize = 50;
 
     [HttpGet("/dev/sms")]
-    public async Task<IActionResult> Index(string? phone, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? phone, string? format, CancellationToken cancellationToken)
     {
-        if (!environment.IsDevelopment() || options.Value.Sms.Mode != AdapterMode.Embedded)
+        var enabled = environment.IsDevelopment() || (inbox.Value.Enabled && !environment.IsProduction());
+        if (!enabled || options.Value.Sms.Mode != AdapterMode.Embedded)
         {
             return NotFound();
         }
@@ -32,8 +43,11 @@ public sealed class DevSmsController(ResaleDbContext db, IWebHostEnvironment env
         }
 
         var messages = await query.OrderByDescending(m => m.CreatedAt).Take(PageSize).ToListAsync(cancellationToken);
-        return View(new DevSmsViewModel(phone, [.. messages.Select(m => new DevSmsRow(
-            Masking.MaskPhone(m.Phone), m.Text, m.Purpose, m.CreatedAt.ToOffset(Domain.Common.ShanghaiTime.Offset)))]));
+        var rows = messages.Select(m => new DevSmsRow(
+            Masking.MaskPhone(m.Phone), m.Text, m.Purpose, m.CreatedAt.ToOffset(Domain.Common.ShanghaiTime.Offset))).ToList();
+        var wantsJson = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            || Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        return wantsJson ? Json(rows) : View(new DevSmsViewModel(phone, rows));
     }
 }
 

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+
+namespace Wuhan.Resale.Web.Features.RealNameAuth;
+
+/// <summary>
+/// 实名认证, desktop side: the login page with the QR code, the status the page polls, and the sign-in once the
+/// phone has confirmed. Works without script too (a button posts the completion).
+/// </summary>
+public sealed class LoginController(
+    LoginTicketService tickets,
+    SignInService signIn,
+    ResaleDbContext db,
+    UserManager<ApplicationUser> users,
+    AuditTrail audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return Redirect(User.IsInRole(Roles.CounterClerk) || User.IsInRole(Roles.Administrator) ? "/staff" : "/me");
+        }
+
+        var issued = await IssueAsync(cancellationToken);
+        return View(new LoginPageViewModel(issued.Svg, issued.Link, (int)LoginTicket.Lifetime.TotalSeconds, Messages.For(message)));
+    }
+
+    /// <summary>Polled by the login page: has the phone confirmed yet?</summary>
+    [HttpGet("/login/status")]
+    public async Task<IActionResult> Status(CancellationToken cancellationToken)
+    {
+        var ticket = await tickets.FindByClaimAsync(Request.Cookies[LoginTicketService.ClaimCookie], cancellationToken);
+        var now = clock.GetUtcNow();
+        var status = ticket switch
+        {
+            null => "unknown",
+            { Status: LoginTicketStatus.Authorised } => "authorised",
+            { Status: LoginTicketStatus.Consumed } => "consumed",
+            _ when !ticket.IsOpenForConfirmation(now) => "expired",
+            _ => "pending",
+        };
+        var secondsLeft = ticket is null ? 0 : Math.Max(0, (int)(ticket.ExpiresAt - now).TotalSeconds);
+        return Json(new { status, secondsLeft });
+    }
+
+    /// <summary>A fresh QR code for a page whose ticket expired, without reloading it.</summary>
+    [HttpPost("/login/ticket")]
+    public async Task<IActionResult> NewTicket(CancellationToken cancellationToken)
+    {
+        var issued = await IssueAsync(cancellationToken);
+        return Json(new { svg = issued.Svg, link = issued.Link, secondsLeft = (int)LoginTicket.Lifetime.TotalSeconds });
+    }
+
+    [HttpPost("/login/complete")]
+    public async Task<IActionResult> Complete(CancellationToken cancellationToken)
+    {
+        var ticket = await tickets.FindByClaimAsync(Request.Cookies[LoginTicketService.ClaimCookie], cancellationToken);
+        if (ticket is null)
+        {
+            return RedirectToAction(nameof(Index), new { message = Messages.Unknown });
+        }
+
+        Guid personId;
+        try
+        {
+            personId = ticket.Consume(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            await audit.RecordNowAsync("login.refused", "LoginTicket", ticket.Id.ToString(), ex.Message);
+            return RedirectToAction(nameof(Index), new { message = ticket.Status == LoginTicketStatus.Pending ? Messages.NotYet : Messages.Used });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RedirectToAction(nameof(Index), new { message = Messages.Used });
+        }
+
+        var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
+        var user = await users.Users.SingleAsync(u => u.PersonId == personId, cancellationToken);
+        await signIn.SignInCitizenAsync(user, person);
+        Response.Cookies.Delete(LoginTicketService.ClaimCookie);
+        audit.Record("login.succeeded", "LoginTicket", ticket.Id.ToString(), "扫码登录",
+            new AuditActor(Domain.Auditing.ActorKind.Citizen, user.Id, Domain.ValueObjects.Masking.MaskName(person.Name)));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/me");
+    }
+
+    [HttpPost("/logout")]
+    public async Task<IActionResult> Logout([FromServices] SignInManager<ApplicationUser> signInManager)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordNowAsync("logout", null, null);
+        }
+
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(Index), new { message = Messages.SignedOut });
+    }
+
+    private async Task<(string Svg, string Link)> IssueAsync(CancellationToken cancellationToken)
+    {
+        var issued = await tickets.IssueAsync(cancellationToken);
+        Response.Cookies.Append(LoginTicketService.ClaimCookie, issued.ClaimCookieValue, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+            IsEssential = true,
+            MaxAge = LoginTicket.Lifetime + LoginTicket.ConsumeGrace,
+        });
+        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/m/{issued.Token}";
+        return (QrCodes.Svg(link), link);
+    }
+
+    private static class Messages
+    {
+        public const string Unknown = "unknown";
+        public const string NotYet = "not-yet";
+        public const string Used = "used";
+        public const string SignedOut = "signed-out";
+        public const string Timeout = "timeout";
+
+        public static string? For(string? key) => key switch
+        {
+            Unknown => "登录二维码已失效，请重新扫码。",
+            NotYet => "还没有在手机上确认授权，请扫码后在手机上完成实名认证。",
+            Used => "该二维码已经使用过，请用新的二维码重新扫码。",
+            SignedOut => "您已安全退出。",
+            Timeout => "登录已超时，请重新扫码登录。",
+            _ => null,
+        };
+    }
+}
+
+public sealed record LoginPageViewModel(string QrSvg, string SameDeviceLink, int SecondsLeft, string? Message);

@@ -1,0 +1,181 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Captcha;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Integrations;
+using Wuhan.Resale.Web.Messaging;
+
+namespace Wuhan.Resale.Web.Features.RealNameAuth;
+
+/// <summary>
+/// 实名认证, phone side (what the original does in a WeChat mini-program): opened from the QR code, the person
+/// proves who they are — name and ID checked against the citizen registry, phone proved by an SMS code — and
+/// authorises the desktop to sign in.
+/// </summary>
+[Route("/m/{token}")]
+public sealed class MobileConfirmationController(
+    LoginTicketService tickets,
+    CaptchaService captcha,
+    VerificationCodeService codes,
+    ICitizenRegistry citizens,
+    SignInService signIn,
+    IValidator<MobileConfirmationForm> validator,
+    AuditTrail audit,
+    ResaleDbContext db,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string token, CancellationToken cancellationToken)
+    {
+        var ticket = await tickets.FindByTokenAsync(token, cancellationToken);
+        if (ticket is null || !ticket.IsOpenForConfirmation(clock.GetUtcNow()))
+        {
+            return TicketClosed(ticket);
+        }
+
+        var form = new MobileConfirmationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) };
+        return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Post(string token, MobileConfirmationForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var ticket = await tickets.FindByTokenAsync(token, cancellationToken);
+        if (ticket is null || !ticket.IsOpenForConfirmation(clock.GetUtcNow()))
+        {
+            return TicketClosed(ticket);
+        }
+
+        ModelState.Clear();
+        var codeSent = form.Intent == MobileIntents.Authorise;
+        if (form.Intent == MobileIntents.RefreshCaptcha)
+        {
+            return await RedisplayAsync(token, form, codeSent: !string.IsNullOrEmpty(form.Code), notice: null, cancellationToken);
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return await RedisplayAsync(token, form, codeSent, notice: null, cancellationToken);
+        }
+
+        var idNumber = IdNumber.Parse(form.IdType, form.IdNumber);
+        var phone = PhoneNumber.Parse(form.Phone);
+        var name = form.Name!.Trim();
+
+        return form.Intent == MobileIntents.Authorise
+            ? await AuthoriseAsync(token, ticket, form, name, idNumber, phone, cancellationToken)
+            : await SendCodeAsync(token, ticket, form, name, idNumber, phone, cancellationToken);
+    }
+
+    private async Task<IActionResult> SendCodeAsync(
+        string token, LoginTicket ticket, MobileConfirmationForm form, string name, IdNumber idNumber, PhoneNumber phone,
+        CancellationToken cancellationToken)
+    {
+        if (!await captcha.VerifyAsync(form.CaptchaId, form.CaptchaAnswer, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(form.CaptchaAnswer), "图片验证码不正确或已失效，请输入新图片中的字符。");
+            return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
+        }
+
+        if (!await IdentityMatchesAsync(ticket, name, idNumber, cancellationToken))
+        {
+            return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
+        }
+
+        var result = await codes.SendAsync(CodePurpose.Login, ticket.Id.ToString(), phone,
+            code => $"【武汉房产网签】您正在进行实名认证登录，验证码{code}，5分钟内有效。如非本人操作，请忽略本短信。", cancellationToken);
+        if (result.Status != SendCodeStatus.Sent)
+        {
+            ModelState.AddModelError(nameof(form.Code), result.Message);
+            return await RedisplayAsync(token, form, codeSent: result.Status == SendCodeStatus.TooSoon, notice: null, cancellationToken);
+        }
+
+        return await RedisplayAsync(token, form, codeSent: true, notice: $"验证码已发送至 {phone.Masked}，5分钟内有效。", cancellationToken);
+    }
+
+    private async Task<IActionResult> AuthoriseAsync(
+        string token, LoginTicket ticket, MobileConfirmationForm form, string name, IdNumber idNumber, PhoneNumber phone,
+        CancellationToken cancellationToken)
+    {
+        if (!await IdentityMatchesAsync(ticket, name, idNumber, cancellationToken))
+        {
+            return await RedisplayAsync(token, form, codeSent: true, notice: null, cancellationToken);
+        }
+
+        var check = await codes.VerifyAsync(CodePurpose.Login, ticket.Id.ToString(), phone, form.Code, cancellationToken);
+        if (check != VerifyCodeStatus.Accepted)
+        {
+            await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(), "短信验证码未通过：" + check);
+            ModelState.AddModelError(nameof(form.Code), VerificationCodeService.Describe(check));
+            return await RedisplayAsync(token, form, codeSent: check is VerifyCodeStatus.Wrong, notice: null, cancellationToken);
+        }
+
+        var person = await signIn.RecordVerifiedPersonAsync(name, idNumber, phone, cancellationToken);
+        try
+        {
+            ticket.Authorise(person.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await signIn.EnsureCitizenAccountAsync(person);
+        }
+        catch (DomainException ex)
+        {
+            return TicketClosed(ticket, ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TicketClosed(ticket, "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。");
+        }
+
+        await audit.RecordNowAsync("login.authorised", "LoginTicket", ticket.Id.ToString(), "手机端实名认证通过",
+            new AuditActor(Domain.Auditing.ActorKind.Citizen, person.Id.ToString(), Masking.MaskName(person.Name)));
+        return View("Authorised");
+    }
+
+    /// <summary>Name and ID number must belong together in the citizen registry; the reason is shown next to the field.</summary>
+    private async Task<bool> IdentityMatchesAsync(LoginTicket ticket, string name, IdNumber idNumber, CancellationToken cancellationToken)
+    {
+        var check = await citizens.CheckAsync(name, idNumber, cancellationToken);
+        if (check == CitizenCheck.Match)
+        {
+            return true;
+        }
+
+        await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(),
+            check == CitizenCheck.NameMismatch ? "姓名与证件号码不一致" : "证件号码未登记");
+        ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber), check == CitizenCheck.NameMismatch
+            ? "姓名与证件号码不一致，请核对后重新输入。"
+            : "未能核实该证件的身份信息，请核对证件类型和号码。");
+        return false;
+    }
+
+    private async Task<IActionResult> RedisplayAsync(
+        string token, MobileConfirmationForm form, bool codeSent, string? notice, CancellationToken cancellationToken)
+    {
+        // Every post gets a new captcha picture: the old one is used up or about to be.
+        form.CaptchaId = await captcha.CreateAsync(cancellationToken);
+        form.CaptchaAnswer = null;
+        return View("Mobile", new MobileConfirmationViewModel(token, form, codeSent, notice));
+    }
+
+    private ViewResult TicketClosed(LoginTicket? ticket, string? message = null)
+    {
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return View("TicketClosed", message ?? (ticket is null
+            ? "该二维码无效，请在电脑上打开登录页面重新扫码。"
+            : ticket.Status == LoginTicketStatus.Pending
+                ? "二维码已过期，请在电脑上刷新二维码后重新扫码。"
+                : "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。"));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Wuhan.Resale.Web.Infrastructure;
+
+/// <summary>Claims the portal adds at sign-in.</summary>
+public static class PortalClaims
+{
+    /// <summary>The verified person behind a citizen account.</summary>
+    public const string PersonId = "wr:person_id";
+
+    /// <summary>The name shown to the signed-in person themselves.</summary>
+    public const string DisplayName = "wr:display_name";
+
+    /// <summary>How the audit log names the actor: a masked name, never an ID number.</summary>
+    public const string AuditName = "wr:audit_name";
+
+    /// <summary>When this session began (Unix seconds), for the absolute session limit.</summary>
+    public const string SignedInAt = "wr:signed_in_at";
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.Web.Infrastructure;
+
+/// <summary>Identity, the session cookie and its limits: 20 minutes idle, 8 hours at most.</summary>
+public static class SessionSetup
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(8);
+
+    public static void AddPortalIdentity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<ResaleDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "wuhan-resale";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/";
+            options.AccessDeniedPath = "/status/403";
+
+            var identityValidator = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                var signedIn = context.Principal?.FindFirst(PortalClaims.SignedInAt)?.Value;
+                if (!long.TryParse(signedIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                    || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteTimeout)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();
+                    return;
+                }
+
+                await identityValidator(context);
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                // Staff pages send people to the staff sign-in; everything else to the QR login page.
+                var target = context.Request.Path.StartsWithSegments("/staff")
+                    ? "/staff/login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)
+                    : "/?message=timeout";
+                context.Response.Redirect(target);
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    /// <summary>Pages of this portal hold personal data: never let a browser or proxy cache them.</summary>
+    public static IApplicationBuilder UseNoStoreForPages(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.CacheControl = "no-store, no-cache";
+            context.Response.Headers.Pragma = "no-cache";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Web.Data.Seed;
+
+namespace Wuhan.Resale.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Drives 实名认证 as people do: a desktop browser shows the QR code, a phone (a second client with its own cookies)
+/// opens it, sends the SMS code, reads it from the embedded gateway and authorises; the desktop then signs in.
+/// </summary>
+public sealed partial class CitizenLogin(PortalFactory factory)
+{
+    public static WebApplicationFactoryClientOptions NoRedirects => new() { AllowAutoRedirect = false };
+
+    public HttpClient Desktop { get; } = factory.CreateClient(NoRedirects);
+
+    public HttpClient Phone { get; } = factory.CreateClient(NoRedirects);
+
+    public IHtmlDocument? LoginPage { get; private set; }
+
+    /// <summary>The same-device link, carrying the ticket token.</summary>
+    public string? TicketLink { get; private set; }
+
+    public async Task<string> OpenLoginPageAsync()
+    {
+        LoginPage = await Forms.GetDocumentAsync(Desktop, "/");
+        TicketLink = LoginPage.QuerySelector("#same-device-link")?.GetAttribute("href")
+            ?? throw new InvalidOperationException("The login page shows no same-device link.");
+        return TicketLink;
+    }
+
+    public async Task<IHtmlDocument> OpenPhonePageAsync()
+    {
+        using var response = await Phone.GetAsync(new Uri(TicketLink!, UriKind.Absolute));
+        return await Forms.ParseAsync(response);
+    }
+
+    public static Dictionary<string, string?> Identity(DemoCitizen citizen) => new()
+    {
+        ["Name"] = citizen.Name,
+        ["IdType"] = citizen.IdType.ToString(),
+        ["IdNumber"] = citizen.IdNumber,
+        ["Phone"] = citizen.Phone,
+    };
+
+    /// <summary>Presses 发送短信验证码 with the given fields (the test captcha answer unless overridden).</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SendCodeAsync(IHtmlDocument phonePage, Dictionary<string, string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.TryAdd("CaptchaAnswer", PortalFactory.CaptchaAnswer);
+        var response = await Forms.SubmitAsync(Phone, phonePage, "form", fields, ("Intent", "send"));
+        return (response, await Forms.ParseAsync(response));
+    }
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> AuthoriseAsync(IHtmlDocument phonePage, string code)
+    {
+        var response = await Forms.SubmitAsync(Phone, phonePage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "authorise"));
+        return (response, await Forms.ParseAsync(response));
+    }
+
+    public async Task<HttpResponseMessage> CompleteOnDesktopAsync() =>
+        await Forms.SubmitAsync(Desktop, LoginPage!, "#complete-form");
+
+    /// <summary>The whole journey for a demo citizen; returns the desktop client, signed in.</summary>
+    public async Task<HttpClient> SignInAsync(DemoCitizen citizen)
+    {
+        ArgumentNullException.ThrowIfNull(citizen);
+        await OpenLoginPageAsync();
+        var page = await OpenPhonePageAsync();
+        var (_, afterSend) = await SendCodeAsync(page, Identity(citizen));
+        var code = await LatestCodeAsync(factory, citizen.Phone)
+            ?? throw new InvalidOperationException("No SMS code was sent: " + afterSend.QuerySelector(".field-error")?.TextContent);
+        var (_, authorised) = await AuthoriseAsync(afterSend, code);
+        if (authorised.QuerySelector("h1")?.TextContent.Trim() != "授权成功")
+        {
+            throw new InvalidOperationException("Authorisation failed: " + authorised.QuerySelector(".field-error")?.TextContent);
+        }
+
+        using var complete = await CompleteOnDesktopAsync();
+        if (complete.StatusCode != HttpStatusCode.Redirect || complete.Headers.Location?.OriginalString != "/me")
+        {
+            throw new InvalidOperationException($"Desktop sign-in failed: {complete.StatusCode} {complete.Headers.Location}");
+        }
+
+        return Desktop;
+    }
+
+    /// <summary>The 6-digit code in the newest message the embedded gateway kept for this phone.</summary>
+    public static Task<string?> LatestCodeAsync(PortalFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithDbAsync(async db =>
+        {
+            var hash = db.LookupHash(phone);
+            var texts = await db.SmsMessages.AsNoTracking()
+                .Where(m => EF.Property<string>(m, "PhoneHash") == hash)
+                .Select(m => new { m.Text, m.CreatedAt })
+                .ToListAsync();
+            var latest = texts.OrderByDescending(m => m.CreatedAt).FirstOrDefault();
+            return latest is null ? null : SixDigits().Match(latest.Text).Value;
+        });
+    }
+
+    public static Task<int> SmsCountAsync(PortalFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithDbAsync(db =>
+        {
+            var hash = db.LookupHash(phone);
+            return db.SmsMessages.CountAsync(m => EF.Property<string>(m, "PhoneHash") == hash);
+        });
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
+    private static partial Regex SixDigits();
+}
