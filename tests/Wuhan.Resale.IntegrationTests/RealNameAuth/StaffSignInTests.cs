@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
+
+public sealed class StaffSignInTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Staff_SignInWithPassword_AndReachTheStaffArea()
+    {
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+
+        using var response = await SignInAsync(client, staff.UserName, staff.Password);
+        var home = await Forms.GetDocumentAsync(client, "/staff");
+
+        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        Assert.Equal("工作台", home.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains("staff.login.succeeded", await ActionsAsync());
+    }
+
+    [Fact]
+    public async Task WrongPasswordFiveTimes_LocksTheAccount_EvenAgainstTheRightPassword()
+    {
+        var admin = DemoData.Set.Staff.Single(s => s.UserName == "admin");
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+
+        var messages = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await SignInAsync(client, admin.UserName, "wrong-password-" + i);
+            messages.Add((await Forms.ParseAsync(failed)).QuerySelector(".alert-error")?.TextContent.Trim());
+        }
+
+        using var right = await SignInAsync(client, admin.UserName, admin.Password);
+        var rightPage = await Forms.ParseAsync(right);
+        using var staffArea = await client.GetAsync(new Uri("/staff", UriKind.Relative));
+
+        Assert.All(messages.Take(4), m => Assert.Equal("用户名或密码不正确。", m));
+        Assert.Contains("已锁定", messages[4], StringComparison.Ordinal);
+        Assert.Contains("已锁定", rightPage.QuerySelector(".alert-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, staffArea.StatusCode);
+        Assert.StartsWith("/staff/login", staffArea.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("staff.login.locked", await ActionsAsync());
+    }
+
+    [Fact]
+    public async Task UnknownUser_GetsTheSameMessageAsAWrongPassword()
+    {
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+
+        using var response = await SignInAsync(client, "nobody", "whatever-password");
+
+        Assert.Equal("用户名或密码不正确。", (await Forms.ParseAsync(response)).QuerySelector(".alert-error")?.TextContent.Trim());
+        Assert.Contains("staff.login.failed", await ActionsAsync());
+    }
+
+    [Fact]
+    public async Task EmptyFields_AreNamedNextToThemselves()
+    {
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+
+        using var response = await SignInAsync(client, "", "");
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal("请输入用户名。", Forms.FieldError(page, "UserName"));
+        Assert.Equal("请输入密码。", Forms.FieldError(page, "Password"));
+    }
+
+    [Fact]
+    public async Task ACitizen_CannotOpenTheStaffArea()
+    {
+        var citizen = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("seller-clean"));
+
+        using var response = await citizen.GetAsync(new Uri("/staff", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/status/403", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AStaffMember_IsNotACitizen()
+    {
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+        using var _ = await SignInAsync(client, staff.UserName, staff.Password);
+
+        using var response = await client.GetAsync(new Uri("/me", UriKind.Relative));
+
+        Assert.Equal("/status/403", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AnonymousVisitors_AreSentToTheStaffSignIn()
+    {
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+
+        using var response = await client.GetAsync(new Uri("/staff", UriKind.Relative));
+
+        Assert.Equal("/staff/login?returnUrl=%2Fstaff", response.Headers.Location?.OriginalString);
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await Forms.GetDocumentAsync(client, "/staff/login");
+        return await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = userName, ["Password"] = password });
+    }
+
+    private Task<List<string>> ActionsAsync() => _factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
+}
