@@ -7,6 +7,7 @@ using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Data.Seed;
 using Wuhan.Resale.Web.Features.Captcha;
 using Wuhan.Resale.Web.Features.DevSms;
+using Wuhan.Resale.Web.Features.ListingVerification;
 using Wuhan.Resale.Web.Features.RealNameAuth;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
@@ -38,6 +39,9 @@ builder.Services.AddScoped<VerificationCodeService>();
 builder.Services.AddScoped<CaptchaService>();
 builder.Services.AddScoped<LoginTicketService>();
 builder.Services.AddScoped<SignInService>();
+builder.Services.Configure<PropertyQueryOptions>(builder.Configuration.GetSection(PropertyQueryOptions.SectionName));
+builder.Services.AddSingleton<PropertyQuerySignal>();
+builder.Services.AddHostedService<PropertyQueryWorker>();
 builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
 builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
 

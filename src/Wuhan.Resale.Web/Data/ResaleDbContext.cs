@@ -62,6 +62,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Features.Captcha.CaptchaChallenge> CaptchaChallenges => Set<Features.Captcha.CaptchaChallenge>();
 
+    public DbSet<Features.ListingVerification.NoticeConsentRecord> NoticeConsents => Set<Features.ListingVerification.NoticeConsentRecord>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

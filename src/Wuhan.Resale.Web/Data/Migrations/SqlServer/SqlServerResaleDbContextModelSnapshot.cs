@@ -970,6 +970,39 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("QueryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("QueryId", "PersonId");
+
+                    b.ToTable("NoticeConsents", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1494,6 +1527,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Queries.PropertyQuery", null)
+                        .WithMany()
+                        .HasForeignKey("QueryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>

@@ -952,6 +952,39 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QueryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("QueryId", "PersonId");
+
+                    b.ToTable("NoticeConsents", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1472,6 +1505,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Queries.PropertyQuery", null)
+                        .WithMany()
+                        .HasForeignKey("QueryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>

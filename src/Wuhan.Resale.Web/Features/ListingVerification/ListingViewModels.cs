@@ -1,0 +1,53 @@
+using Wuhan.Resale.Domain.Districts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Queries;
+
+namespace Wuhan.Resale.Web.Features.ListingVerification;
+
+public sealed record QueryRow(
+    int Order, Guid Id, string ApplicantName, string QueryNumber, DateTimeOffset RequestedAt, PropertyQueryStatus Status,
+    string? FailureReason, bool UsableToday, int HomeCount);
+
+public sealed record ListingRow(
+    Guid Id, string ListingCode, string Location, ListingStatus Status, RestrictionClass RestrictionClass, string? DistrictName);
+
+public sealed record VerificationHomeViewModel(
+    IReadOnlyList<QueryRow> Queries, IReadOnlyList<ListingRow> Listings, bool HasUsableQueryToday, bool HasPendingQuery, string? Message);
+
+public sealed record HomeRow(
+    Guid RecordId, string BusinessType, string ResultType, string CertificateNumber, decimal BuildingArea,
+    DateOnly? RegisteredOn, string BusinessStatus, bool FromCertificateLookup);
+
+public sealed record HomesViewModel(
+    Guid QueryId, string ApplicantName, string MaskedIdNumber, DateTimeOffset QueriedAt, IReadOnlyList<HomeRow> Homes,
+    Guid? SelectedRecordId, string? CertificateNumber, string? Message, string? Refusal);
+
+public sealed record OfficeInfo(string DistrictName, string Name, string Address, string Phone, string Hours);
+
+public sealed record ListingResultViewModel(
+    Guid Id, string ListingCode, string Location, string CertificateNumber, string? DesignPurpose, string? DistrictName,
+    ListingStatus Status, RestrictionClass RestrictionClass, OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message);
+
+public sealed record DistrictOption(string Code, string Name);
+
+public sealed record DistrictFormViewModel(Guid ListingId, string ListingCode, string Location, string? CurrentCode, IReadOnlyList<DistrictOption> Districts, string? Error);
+
+public static class RestrictionClassNames
+{
+    public static string DisplayName(this RestrictionClass value) => value switch
+    {
+        RestrictionClass.Restricted => "限购",
+        RestrictionClass.NotRestricted => "非限购",
+        _ => "无法判断",
+    };
+}
+
+public static class QueryStatusNames
+{
+    public static string DisplayName(this PropertyQueryStatus value) => value switch
+    {
+        PropertyQueryStatus.Pending => "查询中",
+        PropertyQueryStatus.Completed => "已完成",
+        _ => "失败",
+    };
+}

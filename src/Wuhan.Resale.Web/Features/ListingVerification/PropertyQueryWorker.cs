@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wuhan.Resale.Domain.Auditing;
+using Wuhan.Resale.Domain.Queries;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Integrations;
+
+namespace Wuhan.Resale.Web.Features.ListingVerification;
+
+/// <summary>Configuration section "PropertyQueries".</summary>
+public sealed class PropertyQueryOptions
+{
+    public const string SectionName = "PropertyQueries";
+
+    /// <summary>How often an idle worker looks for pending queries (new ones on this instance wake it at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a claimed query belongs to one worker; the real registry can take two minutes.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int MaxAttempts { get; set; } = 3;
+}
+
+/// <summary>Wakes the worker when this instance creates a query, so nobody waits for the next poll.</summary>
+public sealed class PropertyQuerySignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; one wake-up is enough.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>
+/// Completes pending 个人房产信息查询 in the background. Queries live in the database, so a query pending when the app
+/// stops is picked up after it starts again; each is claimed with an atomic conditional update, so with several
+/// instances one query is processed once.
+/// </summary>
+public sealed partial class PropertyQueryWorker(
+    IServiceScopeFactory scopes,
+    PropertyQuerySignal signal,
+    IOptions<PropertyQueryOptions> options,
+    TimeProvider clock,
+    ILogger<PropertyQueryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ProcessNextAsync(stoppingToken))
+                {
+                }
+
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker must outlive a failed round (e.g. the database briefly unavailable).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRoundFailed(logger, ex);
+                await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Claims and processes one pending query; false when there was nothing to do.</summary>
+    internal async Task<bool> ProcessNextAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResaleDbContext>();
+        var now = clock.GetUtcNow();
+        var candidate = await db.PropertyQueries.AsNoTracking()
+            .Where(q => q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
+            .OrderBy(q => q.RequestedAt)
+            .Select(q => (Guid?)q.Id)
+            .FirstOrDefaultAsync(stoppingToken);
+        if (candidate is not { } id)
+        {
+            return false;
+        }
+
+        var leasedUntil = now + options.Value.Lease;
+        var claimed = await db.PropertyQueries
+            .Where(q => q.Id == id && q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(q => q.LeasedUntil, leasedUntil)
+                .SetProperty(q => q.Attempts, q => q.Attempts + 1)
+                .SetProperty(q => EF.Property<Guid>(q, ResaleDbContext.VersionProperty), Guid.NewGuid()), stoppingToken);
+        if (claimed == 1)
+        {
+            await ProcessClaimedAsync(scope.ServiceProvider, id, stoppingToken);
+        }
+
+        return true;
+    }
+
+    private async Task ProcessClaimedAsync(IServiceProvider services, Guid id, CancellationToken stoppingToken)
+    {
+        var db = services.GetRequiredService<ResaleDbContext>();
+        var query = await db.PropertyQueries.SingleAsync(q => q.Id == id, stoppingToken);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == query.PersonId, stoppingToken);
+        try
+        {
+            var homes = await services.GetRequiredService<IPropertyRegistry>()
+                .FindHomesOfAsync(IdNumber.Parse(person.IdType, person.IdNumber), stoppingToken);
+            query.Complete(homes, clock.GetUtcNow());
+            services.GetRequiredService<AuditTrail>().Record(
+                "query.completed", "PropertyQuery", query.Id.ToString(), $"共{homes.Count}套房屋", SystemActor);
+            await db.SaveChangesAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the query back so the next start (or another instance) takes it at once.
+            await ReleaseAsync(db, id, null);
+            throw;
+        }
+#pragma warning disable CA1031 // Any registry failure becomes a retry or, in the end, a 失败 the person can read.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogQueryFailed(logger, id, query.Attempts, ex);
+            db.ChangeTracker.Clear();
+            if (query.Attempts >= options.Value.MaxAttempts)
+            {
+                var failed = await db.PropertyQueries.SingleAsync(q => q.Id == id, CancellationToken.None);
+                failed.Fail("不动产登记系统暂时无法完成查询，请稍后重新发起查询。", clock.GetUtcNow());
+                services.GetRequiredService<AuditTrail>().Record("query.failed", "PropertyQuery", id.ToString(), ex.GetType().Name, SystemActor);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            else
+            {
+                await ReleaseAsync(db, id, clock.GetUtcNow() + TimeSpan.FromSeconds(10 * query.Attempts));
+            }
+        }
+    }
+
+    private static Task<int> ReleaseAsync(ResaleDbContext db, Guid id, DateTimeOffset? retryAfter) =>
+        db.PropertyQueries
+            .Where(q => q.Id == id && q.Status == PropertyQueryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.LeasedUntil, retryAfter), CancellationToken.None);
+
+    private static readonly AuditActor SystemActor = new(ActorKind.System, null, "房产信息查询服务");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Property query {QueryId} failed on attempt {Attempt}")]
+    private static partial void LogQueryFailed(ILogger logger, Guid queryId, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Property query worker round failed")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
