@@ -35,6 +35,9 @@ internal sealed class PropertyRecordConfiguration : IEntityTypeConfiguration<Pro
     {
         builder.ToTable("PropertyRecords");
         builder.HasKey(r => r.Id);
+
+        // Ids are made by the domain; a record added to a tracked query must be inserted, not updated.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.CertificateNumber).HasMaxLength(80).IsRequired();
         builder.Property(r => r.LandCertificateNumber).HasMaxLength(80);

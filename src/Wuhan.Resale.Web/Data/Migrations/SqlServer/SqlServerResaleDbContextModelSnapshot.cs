@@ -701,7 +701,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Wuhan.Resale.Domain.Properties.PropertyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("BuildingArea")

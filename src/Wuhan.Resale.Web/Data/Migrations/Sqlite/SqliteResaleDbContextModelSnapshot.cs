@@ -685,7 +685,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Wuhan.Resale.Domain.Properties.PropertyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("BuildingArea")

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.ListingVerification;
+
+/// <summary>Each demo home's outcome, as the seller sees it after 确认提交.</summary>
+public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fixture fixture) : IClassFixture<VerificationOutcomeTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public PortalFactory Factory { get; } = new();
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private PortalFactory Factory => fixture.Factory;
+
+    [Theory]
+    [InlineData("seller-clean", "home-clean", "限购", "江岸区")]
+    [InlineData("seller-two-homes", "home-dxh-clean", "非限购", "东西湖区")]
+    [InlineData("seller-optics-valley", "home-optics-valley", "限购", "东湖新技术开发区")]
+    [InlineData("seller-wedz", "home-wedz", "非限购", "武汉经济技术开发区")]
+    [InlineData("seller-commercial", "home-commercial", "非限购", "江夏区")]
+    public async Task ACleanHome_GetsAListingCode_AndIsClassified(string seller, string home, string restriction, string district)
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, seller);
+
+        using var response = await journey.VerifyHomeAsync(home);
+        var result = await Forms.GetDocumentAsync(journey.Client, response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(ListingCode(), result.QuerySelector("#listing-code")?.TextContent.Trim());
+        Assert.Equal(restriction, result.QuerySelector("#restriction-class")?.TextContent.Trim());
+        Assert.Equal("已核验", result.QuerySelector("#listing-status")?.TextContent.Trim());
+        Assert.Contains(district, result.QuerySelector(".facts")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(result.QuerySelector("#offline-notice"));
+    }
+
+    [Theory]
+    [InlineData("seller-two-homes", "home-mortgaged", "抵押")]
+    [InlineData("seller-seized", "home-seized", "查封")]
+    [InlineData("seller-objection", "home-objection", "异议登记")]
+    [InlineData("seller-advance-notice", "home-advance-notice", "预告登记")]
+    [InlineData("seller-outside-wuhan", "home-outside-wuhan", "不在武汉市")]
+    public async Task AnEncumberedOrForeignHome_IsRefusedWithItsReason(string seller, string home, string reason)
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, seller);
+
+        using var response = await journey.VerifyHomeAsync(home);
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reason, page.QuerySelector("#verify-error")?.TextContent, StringComparison.Ordinal);
+        var certificate = DemoData.Property(home).CertificateNumber;
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == certificate)));
+        Assert.Equal("true", SellerJourney.RadioFor(page, certificate)?.GetAttribute("checked") is null ? null : "true");
+    }
+
+    [Fact]
+    public async Task AHomeAlreadyListed_IsRefused()
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, "seller-hidden");
+        using var first = await journey.VerifyHomeAsync("home-hidden-visible");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var second = await journey.VerifyHomeAsync("home-hidden-visible");
+        var page = await Forms.ParseAsync(second);
+
+        Assert.Contains("已有正在办理", page.QuerySelector("#verify-error")?.TextContent, StringComparison.Ordinal);
+        var certificate = DemoData.Property("home-hidden-visible").CertificateNumber;
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == certificate)));
+    }
+
+    [Fact]
+    public async Task AHomeWithUnknownDistrict_GoesOffline_ThenIsClassifiedAfterTheDistrictIsCorrected()
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, "seller-undetermined");
+        using var response = await journey.VerifyHomeAsync("home-district-unknown");
+        var resultUrl = response.Headers.Location!.OriginalString;
+        var offline = await Forms.GetDocumentAsync(journey.Client, resultUrl);
+
+        Assert.Equal("待线下办理", offline.QuerySelector("#listing-status")?.TextContent.Trim());
+        Assert.Equal("无法判断", offline.QuerySelector("#restriction-class")?.TextContent.Trim());
+        Assert.Contains("线下申报网签", offline.QuerySelector("#offline-notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(16, offline.QuerySelectorAll(".office-list li").Length);
+
+        var form = await Forms.GetDocumentAsync(journey.Client, resultUrl + "/district");
+        using var changed = await Forms.SubmitAsync(journey.Client, form, "form", new Dictionary<string, string?> { ["districtCode"] = "420115" });
+        var classified = await Forms.GetDocumentAsync(journey.Client, changed.Headers.Location!.OriginalString);
+
+        Assert.Equal("已核验", classified.QuerySelector("#listing-status")?.TextContent.Trim());
+        Assert.Equal("非限购", classified.QuerySelector("#restriction-class")?.TextContent.Trim());
+        Assert.Contains("重新判断", classified.QuerySelector(".alert-ok")?.TextContent, StringComparison.Ordinal);
+        var audit = await Factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "listing.district-changed").CountAsync());
+        Assert.True(audit >= 1);
+    }
+
+    [Fact]
+    public async Task AHomeInADistrictWithoutPolicy_GoesOffline_AndNamesThatDistrictsOffice()
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, "seller-undetermined");
+
+        using var response = await journey.VerifyHomeAsync("home-scenic-zone");
+        var page = await Forms.GetDocumentAsync(journey.Client, response.Headers.Location!.OriginalString);
+
+        Assert.Equal("待线下办理", page.QuerySelector("#listing-status")?.TextContent.Trim());
+        var office = DemoData.Set.Districts.Single(d => d.Name == "东湖生态旅游风景区").Office;
+        Assert.Contains(office.Address, page.QuerySelector("#office")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(office.Phone, page.QuerySelector("#office")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangingToAnUnknownDistrictCode_IsRefusedNextToTheField()
+    {
+        var journey = await SellerJourney.SignInAsync(Factory, "seller-wedz");
+        var certificate = DemoData.Property("home-wedz").CertificateNumber;
+        var existing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.LiveCertificateNumber == certificate).Select(l => (Guid?)l.Id).FirstOrDefaultAsync());
+        var listingId = existing ?? await VerifyAndGetIdAsync(journey, "home-wedz");
+        var form = await Forms.GetDocumentAsync(journey.Client, $"/listings/{listingId}/district");
+
+        using var response = await Forms.SubmitAsync(journey.Client, form, "form", new Dictionary<string, string?> { ["districtCode"] = "999999" });
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal("请从列表中选择房屋所属区。", Forms.FieldError(page, "districtCode"));
+    }
+
+    private static async Task<Guid> VerifyAndGetIdAsync(SellerJourney journey, string homeKey)
+    {
+        using var response = await journey.VerifyHomeAsync(homeKey);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    [GeneratedRegex(@"^FY\d{8}\d{6}$")]
+    private static partial Regex ListingCode();
+}
