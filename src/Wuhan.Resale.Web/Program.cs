@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 using Wuhan.Resale.Web.Data;
@@ -62,9 +63,24 @@ builder.Services.AddControllersWithViews(options =>
     });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+// Behind the bureau's reverse proxy: trust X-Forwarded-For/Proto from the configured proxies only.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync();
+
+if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled"))
+{
+    app.UseForwardedHeaders();
+}
 
 var chinese = new CultureInfo("zh-CN");
 app.UseRequestLocalization(new RequestLocalizationOptions

@@ -19,8 +19,14 @@ public static class PurchaseRestriction
     /// <summary>Design purposes that are housing; 限购 applies to housing only.</summary>
     private static readonly string[] ResidentialPurposes = ["住宅", "成套住宅", "非成套住宅", "公寓", "别墅"];
 
+    /// <summary>Purposes known not to be housing. Anything on neither list (商住, 其它, …) cannot be decided online.</summary>
+    private static readonly string[] NonResidentialPurposes = ["商业", "商服", "办公", "车库", "车位", "工业", "仓储", "厂房"];
+
     public static bool IsResidential(string designPurpose) =>
         ResidentialPurposes.Contains(designPurpose.Trim(), StringComparer.Ordinal);
+
+    public static bool IsKnownNonResidential(string designPurpose) =>
+        NonResidentialPurposes.Contains(designPurpose.Trim(), StringComparer.Ordinal);
 
     public static RestrictionClass Classify(
         string? districtCode, string? designPurpose, IEnumerable<RestrictionPolicy> policies, DateOnly onDate)
@@ -31,9 +37,14 @@ public static class PurchaseRestriction
             return RestrictionClass.Undetermined;
         }
 
-        if (!IsResidential(designPurpose))
+        if (IsKnownNonResidential(designPurpose))
         {
             return RestrictionClass.NotRestricted;
+        }
+
+        if (!IsResidential(designPurpose))
+        {
+            return RestrictionClass.Undetermined;
         }
 
         var inForce = policies

@@ -13,12 +13,19 @@ public enum CitizenCheck
 
     /// <summary>The registry does not know the ID number.</summary>
     NotFound,
+
+    /// <summary>Name and ID belong together, but the mobile number is not registered to that person.</summary>
+    PhoneMismatch,
 }
 
-/// <summary>The citizen registry (公安人口库): confirms that a name and an ID number belong together.</summary>
+/// <summary>
+/// The citizen registry (公安人口库) with the carriers' real-name phone check (三要素核验): confirms that a name,
+/// an ID number and a mobile number all belong to one person. Name and ID alone are not secret enough to
+/// sign someone in: leaked pairs are common, so the phone that receives the SMS code must be theirs too.
+/// </summary>
 public interface ICitizenRegistry
 {
-    Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, CancellationToken cancellationToken);
+    Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken);
 }
 
 /// <summary>The property registry (不动产登记).</summary>

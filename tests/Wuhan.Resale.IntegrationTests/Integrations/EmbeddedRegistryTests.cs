@@ -62,13 +62,15 @@ public sealed class EmbeddedRegistryTests(EmbeddedRegistryTests.Fixture fixture)
     }
 
     [Theory]
-    [InlineData("seller-clean", null, CitizenCheck.Match)]
-    [InlineData("seller-clean", "王某某", CitizenCheck.NameMismatch)]
-    public async Task CitizenRegistry_ChecksNameAgainstIdNumber(string citizenKey, string? otherName, CitizenCheck expected)
+    [InlineData("seller-clean", null, null, CitizenCheck.Match)]
+    [InlineData("seller-clean", "王某某", null, CitizenCheck.NameMismatch)]
+    [InlineData("seller-clean", null, "13912345678", CitizenCheck.PhoneMismatch)]
+    public async Task CitizenRegistry_ChecksNameIdAndPhoneTogether(string citizenKey, string? otherName, string? otherPhone, CitizenCheck expected)
     {
         var citizen = DemoData.Citizen(citizenKey);
 
-        var result = await UseAsync<ICitizenRegistry, CitizenCheck>(r => r.CheckAsync(otherName ?? citizen.Name, IdOf(citizenKey), CancellationToken.None));
+        var result = await UseAsync<ICitizenRegistry, CitizenCheck>(r => r.CheckAsync(
+            otherName ?? citizen.Name, IdOf(citizenKey), PhoneNumber.Parse(otherPhone ?? citizen.Phone), CancellationToken.None));
 
         Assert.Equal(expected, result);
     }
@@ -78,7 +80,7 @@ public sealed class EmbeddedRegistryTests(EmbeddedRegistryTests.Fixture fixture)
     {
         var unknown = IdNumber.Parse(IdType.ResidentIdCard, "11010119491001001X");
 
-        var result = await UseAsync<ICitizenRegistry, CitizenCheck>(r => r.CheckAsync("张三", unknown, CancellationToken.None));
+        var result = await UseAsync<ICitizenRegistry, CitizenCheck>(r => r.CheckAsync("张三", unknown, PhoneNumber.Parse("14000000001"), CancellationToken.None));
 
         Assert.Equal(CitizenCheck.NotFound, result);
     }

@@ -11,7 +11,8 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
 {
     public sealed class Fixture : IDisposable
     {
-        public PortalFactory Factory { get; } = new();
+        // Mid-morning in Wuhan, so a run near midnight cannot move "today" under a test.
+        public PortalFactory Factory { get; } = new() { Clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)) };
 
         public void Dispose() => Factory.Dispose();
     }

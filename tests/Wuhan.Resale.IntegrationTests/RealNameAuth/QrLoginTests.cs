@@ -277,10 +277,10 @@ public sealed class QrLoginTests : IDisposable
     /// <summary>The embedded registry, counting how often it is asked.</summary>
     private sealed class CountingCitizenRegistry(CallCounter counter, Web.Integrations.Embedded.EmbeddedCitizenRegistry inner) : ICitizenRegistry
     {
-        public Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, CancellationToken cancellationToken)
+        public Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
         {
             counter.Add();
-            return inner.CheckAsync(name, idNumber, cancellationToken);
+            return inner.CheckAsync(name, idNumber, phone, cancellationToken);
         }
     }
 }

@@ -146,6 +146,17 @@ public class PurchaseRestrictionTests
     }
 
     [Theory]
+    [InlineData("商住")]
+    [InlineData("其它")]
+    [InlineData("住宅楼")]
+    public void Classify_IsUndetermined_ForAPurposeThatIsNeitherKnownHousingNorKnownNonHousing(string designPurpose)
+    {
+        var result = PurchaseRestriction.Classify(TestData.JianganDistrict, designPurpose, PolicyBuilder.Default(), _onDate);
+
+        Assert.Equal(RestrictionClass.Undetermined, result);
+    }
+
+    [Theory]
     [InlineData("住宅", true)]
     [InlineData(" 公寓 ", true)]
     [InlineData("商业", false)]

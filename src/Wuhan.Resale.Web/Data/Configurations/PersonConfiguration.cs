@@ -15,6 +15,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.IdType).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.IdNumber).IsPersonalData().IsRequired();
         builder.Property(p => p.Phone).IsPersonalData().IsRequired();
-        builder.HasLookupHash(nameof(Person.IdNumber), unique: true);
+        builder.HasLookupHash(nameof(Person.IdNumber));
+
+        // The same digits can be valid for two ID types (a passport and a 通行证): identity is the pair.
+        builder.HasIndex(nameof(Person.IdType), nameof(Person.IdNumber) + "Hash").IsUnique();
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class DemoDataSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
+    IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -45,7 +46,17 @@ public sealed partial class DemoDataSeeder(
         await SeedCitizensAsync(data, cancellationToken);
         await SeedPropertiesAsync(data, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await SeedStaffAsync(data);
+        await EnsureRolesAsync();
+        if (environment.IsProduction())
+        {
+            // Demo passwords are published in the README: they never become accounts in production.
+            await BootstrapAdministratorAsync();
+        }
+        else
+        {
+            await SeedStaffAsync(data);
+        }
+
         LogSeeded(logger, data.Districts.Count, data.Citizens.Count, data.Properties.Count, data.Staff.Count);
     }
 
@@ -180,7 +191,7 @@ public sealed partial class DemoDataSeeder(
         Share = share,
     };
 
-    private async Task SeedStaffAsync(DemoDataSet data)
+    private async Task EnsureRolesAsync()
     {
         foreach (var role in new[] { Roles.CounterClerk, Roles.Administrator })
         {
@@ -189,7 +200,29 @@ public sealed partial class DemoDataSeeder(
                 EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), role);
             }
         }
+    }
 
+    /// <summary>
+    /// The first administrator of a production system comes from Bootstrap:AdminUserName and Bootstrap:AdminPassword
+    /// (set once through the environment), and only while no administrator exists.
+    /// </summary>
+    private async Task BootstrapAdministratorAsync()
+    {
+        var userName = configuration["Bootstrap:AdminUserName"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(password)
+            || (await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser { UserName = userName, DisplayName = "管理员" };
+        EnsureSucceeded(await users.CreateAsync(user, password), userName);
+        EnsureSucceeded(await users.AddToRoleAsync(user, Roles.Administrator), userName);
+    }
+
+    private async Task SeedStaffAsync(DemoDataSet data)
+    {
         foreach (var s in data.Staff)
         {
             if (await users.FindByNameAsync(s.UserName) is not null)

@@ -18,6 +18,7 @@ public sealed class LoginController(
     ResaleDbContext db,
     UserManager<ApplicationUser> users,
     AuditTrail audit,
+    IConfiguration configuration,
     TimeProvider clock) : Controller
 {
     [HttpGet("/")]
@@ -84,7 +85,12 @@ public sealed class LoginController(
         }
 
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
-        var user = await users.Users.SingleAsync(u => u.PersonId == personId, cancellationToken);
+        var user = await users.Users.FirstOrDefaultAsync(u => u.PersonId == personId, cancellationToken);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Index), new { message = Messages.Unknown });
+        }
+
         await signIn.SignInCitizenAsync(user, person);
         Response.Cookies.Delete(LoginTicketService.ClaimCookie);
         audit.Record("login.succeeded", "LoginTicket", ticket.Id.ToString(), "扫码登录",
@@ -116,7 +122,11 @@ public sealed class LoginController(
             IsEssential = true,
             MaxAge = LoginTicket.Lifetime + LoginTicket.ConsumeGrace,
         });
-        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/m/{issued.Token}";
+        // The address people reach the portal at; behind a proxy the request's own host is an internal one.
+        var publicBase = configuration["Portal:PublicBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured
+            ? configured
+            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var link = $"{publicBase}/m/{issued.Token}";
         return (QrCodes.Svg(link), link);
     }
 

@@ -39,6 +39,7 @@ public sealed class MobileConfirmationController(
         }
 
         var form = new MobileConfirmationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) };
+        ViewData["TicketCreatedAt"] = ticket.CreatedAt;
         return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null));
     }
 
@@ -53,6 +54,7 @@ public sealed class MobileConfirmationController(
         }
 
         ModelState.Clear();
+        ViewData["TicketCreatedAt"] = ticket.CreatedAt;
         var codeSent = form.Intent == MobileIntents.Authorise;
         if (form.Intent == MobileIntents.RefreshCaptcha)
         {
@@ -89,13 +91,14 @@ public sealed class MobileConfirmationController(
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
-        if (!await IdentityMatchesAsync(ticket, name, idNumber, cancellationToken))
+        // The registry is asked only after a solved captcha, so it cannot be used to test name/ID pairs in bulk.
+        if (!await IdentityMatchesAsync(ticket, name, idNumber, phone, cancellationToken))
         {
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
-        var result = await codes.SendAsync(CodePurpose.Login, ticket.Id.ToString(), phone,
-            code => $"【武汉房产网签】您正在进行实名认证登录，验证码{code}，5分钟内有效。如非本人操作，请忽略本短信。", cancellationToken);
+        var result = await codes.SendAsync(CodePurpose.Login, CodeSubject(ticket, idNumber), phone,
+            code => $"【武汉房产网签】验证码{code}，用于登录存量房网签平台，5分钟内有效。请确认是您本人在电脑上发起的登录，切勿告诉他人。", cancellationToken);
         if (result.Status != SendCodeStatus.Sent)
         {
             ModelState.AddModelError(nameof(form.Code), result.Message);
@@ -109,12 +112,9 @@ public sealed class MobileConfirmationController(
         string token, LoginTicket ticket, MobileConfirmationForm form, string name, IdNumber idNumber, PhoneNumber phone,
         CancellationToken cancellationToken)
     {
-        if (!await IdentityMatchesAsync(ticket, name, idNumber, cancellationToken))
-        {
-            return await RedisplayAsync(token, form, codeSent: true, notice: null, cancellationToken);
-        }
-
-        var check = await codes.VerifyAsync(CodePurpose.Login, ticket.Id.ToString(), phone, form.Code, cancellationToken);
+        // The code first: it was only sent after the captcha and the registry check for exactly this ticket,
+        // identity and phone, so nothing else is looked up for a post that cannot show one.
+        var check = await codes.VerifyAsync(CodePurpose.Login, CodeSubject(ticket, idNumber), phone, form.Code, cancellationToken);
         if (check != VerifyCodeStatus.Accepted)
         {
             await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(), "短信验证码未通过：" + check);
@@ -122,12 +122,19 @@ public sealed class MobileConfirmationController(
             return await RedisplayAsync(token, form, codeSent: check is VerifyCodeStatus.Wrong, notice: null, cancellationToken);
         }
 
-        var person = await signIn.RecordVerifiedPersonAsync(name, idNumber, phone, cancellationToken);
+        if (!await IdentityMatchesAsync(ticket, name, idNumber, phone, cancellationToken))
+        {
+            return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
+        }
+
+        var (person, _) = await signIn.EnsurePersonAndAccountAsync(name, idNumber, phone, cancellationToken);
         try
         {
-            ticket.Authorise(person.Id, clock.GetUtcNow());
+            var fresh = await db.LoginTickets.SingleAsync(t => t.Id == ticket.Id, cancellationToken);
+            fresh.Authorise(person.Id, clock.GetUtcNow());
+            audit.Record("login.authorised", "LoginTicket", ticket.Id.ToString(), "手机端实名认证通过",
+                new AuditActor(Domain.Auditing.ActorKind.Citizen, person.Id.ToString(), Masking.MaskName(person.Name)));
             await db.SaveChangesAsync(cancellationToken);
-            await signIn.EnsureCitizenAccountAsync(person);
         }
         catch (DomainException ex)
         {
@@ -138,27 +145,52 @@ public sealed class MobileConfirmationController(
             return TicketClosed(ticket, "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。");
         }
 
-        await audit.RecordNowAsync("login.authorised", "LoginTicket", ticket.Id.ToString(), "手机端实名认证通过",
-            new AuditActor(Domain.Auditing.ActorKind.Citizen, person.Id.ToString(), Masking.MaskName(person.Name)));
         return View("Authorised");
     }
 
-    /// <summary>Name and ID number must belong together in the citizen registry; the reason is shown next to the field.</summary>
-    private async Task<bool> IdentityMatchesAsync(LoginTicket ticket, string name, IdNumber idNumber, CancellationToken cancellationToken)
+    /// <summary>Name, ID number and phone must belong together in the registry; the reason is shown next to the field.</summary>
+    private async Task<bool> IdentityMatchesAsync(
+        LoginTicket ticket, string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
     {
-        var check = await citizens.CheckAsync(name, idNumber, cancellationToken);
+        CitizenCheck check;
+        try
+        {
+            check = await citizens.CheckAsync(name, idNumber, phone, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber), "身份核验服务暂时不可用，请稍后再试。您填写的信息已保留。");
+            return false;
+        }
+
         if (check == CitizenCheck.Match)
         {
             return true;
         }
 
-        await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(),
-            check == CitizenCheck.NameMismatch ? "姓名与证件号码不一致" : "证件号码未登记");
-        ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber), check == CitizenCheck.NameMismatch
-            ? "姓名与证件号码不一致，请核对后重新输入。"
-            : "未能核实该证件的身份信息，请核对证件类型和号码。");
+        await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(), check switch
+        {
+            CitizenCheck.NameMismatch => "姓名与证件号码不一致",
+            CitizenCheck.PhoneMismatch => "手机号不是本人实名登记的号码",
+            _ => "证件号码未登记",
+        });
+        if (check == CitizenCheck.PhoneMismatch)
+        {
+            ModelState.AddModelError(nameof(MobileConfirmationForm.Phone), "该手机号不是您本人实名登记的号码，请使用本人实名登记的手机号。");
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber), check == CitizenCheck.NameMismatch
+                ? "姓名与证件号码不一致，请核对后重新输入。"
+                : "未能核实该证件的身份信息，请核对证件类型和号码。");
+        }
+
         return false;
     }
+
+    /// <summary>A login code belongs to one ticket and one identity: a code sent for one person cannot authorise another.</summary>
+    private string CodeSubject(LoginTicket ticket, IdNumber idNumber) =>
+        $"{ticket.Id:N}:{db.LookupHash(idNumber.Type + ":" + idNumber.Value)[..32]}";
 
     private async Task<IActionResult> RedisplayAsync(
         string token, MobileConfirmationForm form, bool codeSent, string? notice, CancellationToken cancellationToken)

@@ -16,31 +16,51 @@ public sealed class SignInService(
     SignInManager<ApplicationUser> signIn,
     TimeProvider clock)
 {
-    /// <summary>Finds or records the person after a successful real-name check; the phone may have changed.</summary>
-    public async Task<Person> RecordVerifiedPersonAsync(string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the person after the registry confirmed name, ID number and phone together, and makes sure they have an
+    /// account (no password). Two first sign-ins of one person at the same moment end with one person and one account.
+    /// </summary>
+    public async Task<(Person Person, ApplicationUser User)> EnsurePersonAndAccountAsync(
+        string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var person = await FindPersonAsync(idNumber, cancellationToken);
+                var now = clock.GetUtcNow();
+                if (person is null)
+                {
+                    person = new Person(Guid.CreateVersion7(now), name, idNumber, phone, now);
+                    db.People.Add(person);
+                }
+                else
+                {
+                    person.Reverify(phone, now);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return (person, await EnsureAccountAsync(person));
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                // The other request won the insert: start again from what it saved.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public Task<Person?> FindPersonAsync(IdNumber idNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
         var hash = db.LookupHash(idNumber.Value);
-        var person = await db.People.FirstOrDefaultAsync(
+        return db.People.FirstOrDefaultAsync(
             p => EF.Property<string>(p, "IdNumberHash") == hash && p.IdType == idNumber.Type, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (person is null)
-        {
-            person = new Person(Guid.CreateVersion7(now), name, idNumber, phone, now);
-            db.People.Add(person);
-        }
-        else
-        {
-            person.Reverify(phone, now);
-        }
-
-        return person;
     }
 
-    /// <summary>The account of a verified person, created on their first sign-in; it has no password.</summary>
-    public async Task<ApplicationUser> EnsureCitizenAccountAsync(Person person)
+    private async Task<ApplicationUser> EnsureAccountAsync(Person person)
     {
-        ArgumentNullException.ThrowIfNull(person);
         var user = await users.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id);
         if (user is not null)
         {
@@ -49,12 +69,14 @@ public sealed class SignInService(
 
         user = new ApplicationUser { UserName = $"citizen-{person.Id:N}", PersonId = person.Id, DisplayName = person.Name };
         var result = await users.CreateAsync(user);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            throw new InvalidOperationException("Could not create the citizen account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            return user;
         }
 
-        return user;
+        db.ChangeTracker.Clear();
+        return await users.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id)
+            ?? throw new InvalidOperationException("Could not create the citizen account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
     public async Task SignInCitizenAsync(ApplicationUser user, Person person)

@@ -7,9 +7,10 @@ namespace Wuhan.Resale.Web.Integrations.Embedded;
 /// <summary>Answers from the demo citizens in the portal's own database.</summary>
 public sealed class EmbeddedCitizenRegistry(ResaleDbContext db) : ICitizenRegistry
 {
-    public async Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, CancellationToken cancellationToken)
+    public async Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
+        ArgumentNullException.ThrowIfNull(phone);
         var hash = db.LookupHash(idNumber.Value);
         var citizens = await db.EmbeddedCitizens.AsNoTracking()
             .Where(c => EF.Property<string>(c, "IdNumberHash") == hash && c.IdType == idNumber.Type)
@@ -19,8 +20,12 @@ public sealed class EmbeddedCitizenRegistry(ResaleDbContext db) : ICitizenRegist
             return CitizenCheck.NotFound;
         }
 
-        return citizens.Exists(c => string.Equals(c.Name, name?.Trim(), StringComparison.Ordinal))
-            ? CitizenCheck.Match
-            : CitizenCheck.NameMismatch;
+        var named = citizens.FindAll(c => string.Equals(c.Name, name?.Trim(), StringComparison.Ordinal));
+        if (named.Count == 0)
+        {
+            return CitizenCheck.NameMismatch;
+        }
+
+        return named.Exists(c => c.Phone == phone.Value) ? CitizenCheck.Match : CitizenCheck.PhoneMismatch;
     }
 }

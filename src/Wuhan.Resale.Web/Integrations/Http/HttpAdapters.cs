@@ -12,18 +12,21 @@ namespace Wuhan.Resale.Web.Integrations.Http;
 /// </summary>
 public sealed class HttpCitizenRegistry(HttpClient http) : ICitizenRegistry
 {
-    public async Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, CancellationToken cancellationToken)
+    public async Task<CitizenCheck> CheckAsync(string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
+        ArgumentNullException.ThrowIfNull(phone);
         using var response = await http.PostAsJsonAsync(
-            "citizens/check", new CitizenCheckRequest(name, idNumber.Type.ToString(), idNumber.Value), cancellationToken);
+            "citizens/check", new CitizenCheckRequest(name, idNumber.Type.ToString(), idNumber.Value, phone.Value), cancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<CitizenCheckResponse>(cancellationToken)
             ?? throw new HttpRequestException("The citizen registry returned an empty answer.");
-        return Enum.Parse<CitizenCheck>(body.Result, ignoreCase: true);
+        return Enum.TryParse<CitizenCheck>(body.Result, ignoreCase: true, out var result) && Enum.IsDefined(result)
+            ? result
+            : throw new HttpRequestException("The citizen registry returned an unknown result.");
     }
 
-    private sealed record CitizenCheckRequest(string Name, string IdType, string IdNumber);
+    private sealed record CitizenCheckRequest(string Name, string IdType, string IdNumber, string Phone);
 
     private sealed record CitizenCheckResponse(string Result);
 }

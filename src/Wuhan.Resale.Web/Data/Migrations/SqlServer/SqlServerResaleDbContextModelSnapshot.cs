@@ -691,7 +691,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumberHash")
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("IdType", "IdNumberHash")
                         .IsUnique()
                         .HasFilter("[IdNumberHash] IS NOT NULL");
 

@@ -676,7 +676,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumberHash")
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("IdType", "IdNumberHash")
                         .IsUnique();
 
                     b.ToTable("People", (string)null);
