@@ -43,6 +43,7 @@ builder.Services.AddScoped<SignInService>();
 builder.Services.Configure<PropertyQueryOptions>(builder.Configuration.GetSection(PropertyQueryOptions.SectionName));
 builder.Services.AddSingleton<PropertyQuerySignal>();
 builder.Services.AddHostedService<PropertyQueryWorker>();
+builder.Services.AddScoped<Wuhan.Resale.Web.Features.ContractFiling.ContractNumbers>();
 builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
 builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
 

@@ -64,6 +64,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Features.ListingVerification.NoticeConsentRecord> NoticeConsents => Set<Features.ListingVerification.NoticeConsentRecord>();
 
+    public DbSet<Features.ContractFiling.NumberSequence> NumberSequences => Set<Features.ContractFiling.NumberSequence>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

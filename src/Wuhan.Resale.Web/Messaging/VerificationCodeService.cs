@@ -132,6 +132,58 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
         };
     }
 
+    /// <summary>
+    /// Confirms several codes as one act (every party of a filing): all are used up only when all are right; a wrong
+    /// one counts against its own code and leaves the right ones usable for the next try.
+    /// </summary>
+    public async Task<IReadOnlyList<VerifyCodeStatus>> VerifyAllAsync(
+        CodePurpose purpose, IReadOnlyList<(string Subject, PhoneNumber Phone, string? Input)> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var now = clock.GetUtcNow();
+        var codes = new List<VerificationCode?>();
+        foreach (var (subject, phone, _) in items)
+        {
+            var phoneHash = db.LookupHash(phone.Value);
+            codes.Add(await db.VerificationCodes
+                .Where(c => c.Purpose == purpose && c.Subject == subject && c.PhoneHash == phoneHash)
+                .OrderByDescending(c => c.CreatedAt)
+                .FirstOrDefaultAsync(cancellationToken));
+        }
+
+        var results = items.Select((item, i) => codes[i] is { } code
+            ? code.Evaluate(HashCode(code.Id, (item.Input ?? string.Empty).Trim()), now)
+            : (CodeCheckResult?)null).ToList();
+        var allRight = results.TrueForAll(r => r == CodeCheckResult.Accepted);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (codes[i] is { } code && (allRight || results[i] == CodeCheckResult.Wrong))
+            {
+                results[i] = code.Check(HashCode(code.Id, (items[i].Input ?? string.Empty).Trim()), now);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return [.. items.Select(_ => VerifyCodeStatus.Used)];
+        }
+
+        return [.. results.Select(r => r switch
+        {
+            null => VerifyCodeStatus.NoCode,
+            CodeCheckResult.Accepted => VerifyCodeStatus.Accepted,
+            CodeCheckResult.Wrong => VerifyCodeStatus.Wrong,
+            CodeCheckResult.Expired => VerifyCodeStatus.Expired,
+            CodeCheckResult.Used => VerifyCodeStatus.Used,
+            _ => VerifyCodeStatus.TooManyAttempts,
+        })];
+    }
+
     public static string Describe(VerifyCodeStatus status) => status switch
     {
         VerifyCodeStatus.Accepted => "验证通过。",

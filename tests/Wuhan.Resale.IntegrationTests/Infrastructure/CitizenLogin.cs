@@ -92,14 +92,14 @@ public sealed partial class CitizenLogin(PortalFactory factory)
     }
 
     /// <summary>The 6-digit code in the newest message the embedded gateway kept for this phone.</summary>
-    public static Task<string?> LatestCodeAsync(PortalFactory factory, string phone)
+    public static Task<string?> LatestCodeAsync(PortalFactory factory, string phone, string purpose = "Login")
     {
         ArgumentNullException.ThrowIfNull(factory);
         return factory.WithDbAsync(async db =>
         {
             var hash = db.LookupHash(phone);
             var texts = await db.SmsMessages.AsNoTracking()
-                .Where(m => EF.Property<string>(m, "PhoneHash") == hash)
+                .Where(m => EF.Property<string>(m, "PhoneHash") == hash && m.Purpose == purpose)
                 .Select(m => new { m.Text, m.CreatedAt })
                 .ToListAsync();
             var latest = texts.OrderByDescending(m => m.CreatedAt).FirstOrDefault();

@@ -22,7 +22,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 
         builder.HasOne<Listing>().WithMany().HasForeignKey(c => c.ListingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.SellerPersonId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => c.ListingId);
+        // One contract per listing: a revoked filing releases the listing and a new verification starts afresh.
+        builder.HasIndex(c => c.ListingId).IsUnique();
         builder.HasIndex(c => new { c.SellerPersonId, c.CreatedAt });
 
         // Statistics and staff lists filter by state and date.

@@ -19,3 +19,13 @@ internal sealed class NoticeConsentRecordConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(c => new { c.QueryId, c.PersonId });
     }
 }
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Wuhan.Resale.Web.Features.ContractFiling.NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<Wuhan.Resale.Web.Features.ContractFiling.NumberSequence> builder)
+    {
+        builder.ToTable("NumberSequences");
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(40);
+    }
+}

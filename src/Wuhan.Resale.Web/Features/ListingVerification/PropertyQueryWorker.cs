@@ -109,7 +109,16 @@ public sealed partial class PropertyQueryWorker(
                 .SetProperty(q => EF.Property<Guid>(q, ResaleDbContext.VersionProperty), Guid.NewGuid()), stoppingToken);
         if (claimed == 1)
         {
-            await ProcessClaimedAsync(scope.ServiceProvider, id, stoppingToken);
+            try
+            {
+                await ProcessClaimedAsync(scope.ServiceProvider, id, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: hand the query back so the next start (or another instance) takes it at once.
+                await ReleaseAsync(db, id, null);
+                throw;
+            }
         }
 
         return true;
@@ -129,14 +138,8 @@ public sealed partial class PropertyQueryWorker(
                 "query.completed", "PropertyQuery", query.Id.ToString(), $"共{homes.Count}套房屋", SystemActor);
             await db.SaveChangesAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: hand the query back so the next start (or another instance) takes it at once.
-            await ReleaseAsync(db, id, null);
-            throw;
-        }
 #pragma warning disable CA1031 // Any registry failure becomes a retry or, in the end, a 失败 the person can read.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogQueryFailed(logger, id, query.Attempts, ex);

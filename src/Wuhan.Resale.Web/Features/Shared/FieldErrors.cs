@@ -21,7 +21,7 @@ public static class FieldErrors
         }
 
         var builder = new HtmlContentBuilder();
-        builder.AppendHtml($"<span class=\"field-error\" id=\"{key}-error\" role=\"alert\">");
+        builder.AppendHtml($"<span class=\"field-error\" id=\"{ErrorId(key)}\" role=\"alert\">");
         builder.Append(message);
         builder.AppendHtml("</span>");
         return builder;
@@ -31,5 +31,9 @@ public static class FieldErrors
     public static IHtmlContent AriaFor(this ModelStateDictionary modelState, string key) =>
         modelState.MessageFor(key) is null
             ? HtmlString.Empty
-            : new HtmlString($"aria-invalid=\"true\" aria-describedby=\"{key}-error\"");
+            : new HtmlString($"aria-invalid=\"true\" aria-describedby=\"{ErrorId(key)}\"");
+
+    /// <summary>The id of a field's message: the key with anything but letters and digits turned into "_" ("Rows[0].Name" → "Rows_0__Name-error").</summary>
+    public static string ErrorId(string key) =>
+        new string((key ?? string.Empty).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + "-error";
 }

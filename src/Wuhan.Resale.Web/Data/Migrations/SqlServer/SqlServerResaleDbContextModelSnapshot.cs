@@ -386,7 +386,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ContractNumber] IS NOT NULL");
 
-                    b.HasIndex("ListingId");
+                    b.HasIndex("ListingId")
+                        .IsUnique();
 
                     b.HasIndex("VerificationToken")
                         .IsUnique()
@@ -969,6 +970,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("CaptchaChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ContractFiling.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences", (string)null);
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>

@@ -373,7 +373,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContractNumber")
                         .IsUnique();
 
-                    b.HasIndex("ListingId");
+                    b.HasIndex("ListingId")
+                        .IsUnique();
 
                     b.HasIndex("VerificationToken")
                         .IsUnique();
@@ -951,6 +952,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("CaptchaChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.ContractFiling.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences", (string)null);
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>

@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ContractFiling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Contracts_ListingId",
+                table: "Contracts");
+
+            migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_ListingId",
+                table: "Contracts",
+                column: "ListingId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Contracts_ListingId",
+                table: "Contracts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_ListingId",
+                table: "Contracts",
+                column: "ListingId");
+        }
+    }
+}

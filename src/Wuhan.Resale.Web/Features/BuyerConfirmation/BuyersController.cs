@@ -1,0 +1,192 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+
+namespace Wuhan.Resale.Web.Features.BuyerConfirmation;
+
+/// <summary>
+/// 确认买方: the home panel and the buyers table; 添加购房人, 删除, 保存购房人信息. Saved buyers are shown masked and
+/// kept as they are unless deleted; a refused save keeps every row as typed.
+/// </summary>
+[Authorize(Policy = AuthorizationPolicies.Citizen)]
+public sealed class BuyersController(
+    ResaleDbContext db,
+    IValidator<BuyersForm> validator,
+    AuditTrail audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("/listings/{id:guid}/buyers")]
+    public async Task<IActionResult> Index(Guid id, CancellationToken cancellationToken)
+    {
+        var (person, listing) = await LoadAsync(id, cancellationToken);
+        if (listing is null)
+        {
+            return NotFound();
+        }
+
+        var form = new BuyersForm
+        {
+            Version = Version(listing),
+            Rows = [.. listing.Buyers.OrderBy(b => b.Order).Select(b => new BuyerRow { ExistingId = b.Id })],
+        };
+        if (form.Rows.Count == 0)
+        {
+            form.Rows.Add(new BuyerRow());
+        }
+
+        return View(await ModelAsync(person, listing, form, null, cancellationToken));
+    }
+
+    [HttpPost("/listings/{id:guid}/buyers")]
+    public async Task<IActionResult> Save(Guid id, BuyersForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (person, listing) = await LoadAsync(id, cancellationToken);
+        if (listing is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        form.Rows ??= [];
+        if (form.Rows.Count > Listing.MaxBuyers * 2)
+        {
+            form.Rows = form.Rows.Take(Listing.MaxBuyers * 2).ToList();
+        }
+
+        if (form.Intent == "add")
+        {
+            form.Rows.Add(new BuyerRow());
+            return View("Index", await ModelAsync(person, listing, form, null, cancellationToken));
+        }
+
+        if (form.Intent?.StartsWith("remove-", StringComparison.Ordinal) == true
+            && int.TryParse(form.Intent["remove-".Length..], out var index) && index >= 0 && index < form.Rows.Count)
+        {
+            form.Rows.RemoveAt(index);
+            if (form.Rows.Count == 0)
+            {
+                form.Rows.Add(new BuyerRow());
+            }
+
+            return View("Index", await ModelAsync(person, listing, form, null, cancellationToken));
+        }
+
+        // Saved buyers are resent only by id: their numbers never travel through the page.
+        var saved = listing.Buyers.ToDictionary(b => b.Id);
+        form.Rows.RemoveAll(r => r.ExistingId is { } existing && !saved.ContainsKey(existing));
+        var validation = await validator.ValidateAsync(new BuyersForm
+        {
+            Rows = form.Rows.Select(r => r.ExistingId is { } e ? FromSaved(saved[e]) : r).ToList(),
+        }, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return View("Index", await ModelAsync(person, listing, form, null, cancellationToken));
+        }
+
+        var buyers = form.Rows.Where(r => r.ExistingId is not null || !r.IsBlank).Select(r => r.ExistingId is { } e
+            ? new BuyerDetails(saved[e].Name, IdNumber.Parse(saved[e].IdType, saved[e].IdNumber), PhoneNumber.Parse(saved[e].Phone))
+            : new BuyerDetails(r.Name!.Trim(), IdNumber.Parse(r.IdType, r.IdNumber), PhoneNumber.Parse(r.Phone))).ToList();
+        try
+        {
+            db.Entry(listing).Property(ResaleDbContext.VersionProperty).OriginalValue = form.Version;
+            listing.ReplaceBuyers(buyers, clock.GetUtcNow());
+            if (!await db.Contracts.AnyAsync(c => c.ListingId == listing.Id, cancellationToken))
+            {
+                db.Contracts.Add(new Contract(Guid.CreateVersion7(clock.GetUtcNow()), listing.Id, person.Id, clock.GetUtcNow()));
+            }
+
+            audit.Record("listing.buyers-saved", "Listing", listing.Id.ToString(), $"购房人{buyers.Count}位");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            return View("Index", await ModelAsync(person, listing, form, ex.Message, cancellationToken));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var (_, fresh) = await LoadAsync(id, cancellationToken);
+            form.Version = fresh is null ? form.Version : Version(fresh);
+            return View("Index", await ModelAsync(person, fresh ?? listing, form,
+                "购房人信息刚刚在其他页面被修改过，请核对后重新保存。", cancellationToken));
+        }
+
+        return Redirect("/contracts?message=buyers-saved");
+    }
+
+    private async Task<BuyersViewModel> ModelAsync(Person person, Listing listing, BuyersForm form, string? error, CancellationToken cancellationToken)
+    {
+        var district = listing.DistrictCode is null
+            ? null
+            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var saved = listing.Buyers.ToDictionary(b => b.Id);
+        var home = listing.Home!;
+        return new BuyersViewModel(
+            listing.Id,
+            listing.ListingCode,
+            string.Join("、", home.Owners.Select(o => o.Name)),
+            string.Join("、", home.Owners.Select(o => Masking.MaskIdNumber(o.IdNumber))),
+            home.DesignPurpose ?? "未登记",
+            district ?? "未知",
+            home.Location,
+            listing.Status,
+            form,
+            form.Rows.Select(r => r.ExistingId is { } e && saved.TryGetValue(e, out var b)
+                ? new SavedBuyerView(b.Name, b.IdType.DisplayName(), Masking.MaskIdNumber(b.IdNumber), Masking.MaskPhone(b.Phone))
+                : null).ToList(),
+            error);
+    }
+
+    private static BuyerRow FromSaved(Buyer buyer) => new()
+    {
+        Name = buyer.Name,
+        IdType = buyer.IdType,
+        IdNumber = buyer.IdNumber,
+        Phone = buyer.Phone,
+    };
+
+    private Guid Version(Listing listing) => (Guid)db.Entry(listing).Property(ResaleDbContext.VersionProperty).CurrentValue!;
+
+    /// <summary>The listing if the signed-in person verified it or owns the home; else null (a 404 for the caller).</summary>
+    private async Task<(Person Person, Listing? Listing)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var personId = User.PersonId();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+        var hash = db.LookupHash(person.IdNumber);
+        var listing = await db.Listings.Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .Where(l => l.Id == id && (l.SellerPersonId == person.Id
+                || l.Home!.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash && o.IdType == person.IdType)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return (person, listing);
+    }
+}
+
+public sealed record SavedBuyerView(string Name, string IdTypeName, string MaskedIdNumber, string MaskedPhone);
+
+public sealed record BuyersViewModel(
+    Guid ListingId,
+    string ListingCode,
+    string OwnerNames,
+    string OwnerIdNumbers,
+    string DesignPurpose,
+    string DistrictName,
+    string Location,
+    ListingStatus Status,
+    BuyersForm Form,
+    IReadOnlyList<SavedBuyerView?> Saved,
+    string? Error);
