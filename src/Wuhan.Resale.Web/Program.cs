@@ -32,7 +32,21 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<ResaleDbContext>();
 
 builder.Services.AddPortalIdentity(builder.Environment);
-builder.Services.AddAuthorization(options => options.AddPortalPolicies());
+builder.Services.AddAuthorization(options =>
+{
+    options.AddPortalPolicies();
+    options.AddPolicy(Wuhan.Resale.Web.Features.PartnerApi.PartnerPolicies.Read, p => p
+        .AddAuthenticationSchemes(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName)
+        .RequireClaim(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.DepartmentClaim));
+    options.AddPolicy(Wuhan.Resale.Web.Features.PartnerApi.PartnerPolicies.RecordRegistration, p => p
+        .AddAuthenticationSchemes(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName)
+        .RequireClaim(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.DepartmentClaim,
+            nameof(Wuhan.Resale.Web.Features.PartnerApi.PartnerDepartment.Registration)));
+});
+builder.Services.AddAuthentication()
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler>(
+        Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName, null);
+builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddScoped<AuditTrail>();
@@ -44,6 +58,10 @@ builder.Services.Configure<PropertyQueryOptions>(builder.Configuration.GetSectio
 builder.Services.AddSingleton<PropertyQuerySignal>();
 builder.Services.AddHostedService<PropertyQueryWorker>();
 builder.Services.AddScoped<Wuhan.Resale.Web.Features.ContractFiling.ContractNumbers>();
+builder.Services.Configure<Wuhan.Resale.Web.Features.Revocation.RevocationOptions>(
+    builder.Configuration.GetSection(Wuhan.Resale.Web.Features.Revocation.RevocationOptions.SectionName));
+builder.Services.AddSingleton<Wuhan.Resale.Web.Features.Revocation.RevocationThrottle>();
+builder.Services.AddScoped<Wuhan.Resale.Web.Features.Revocation.RevocationService>();
 builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
 builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
 
@@ -114,6 +132,7 @@ app.UseAuthorization();
 app.UseNoStoreForPages();
 
 app.MapHealthChecks("/healthz");
+app.MapOpenApi();
 app.MapControllers();
 app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}");
 

@@ -66,6 +66,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Features.ContractFiling.NumberSequence> NumberSequences => Set<Features.ContractFiling.NumberSequence>();
 
+    public DbSet<Features.PartnerApi.Partner> Partners => Set<Features.PartnerApi.Partner>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

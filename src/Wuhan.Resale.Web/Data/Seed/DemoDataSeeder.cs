@@ -55,6 +55,7 @@ public sealed partial class DemoDataSeeder(
         else
         {
             await SeedStaffAsync(data);
+            await SeedPartnersAsync(data, cancellationToken);
         }
 
         LogSeeded(logger, data.Districts.Count, data.Citizens.Count, data.Properties.Count, data.Staff.Count);
@@ -181,6 +182,17 @@ public sealed partial class DemoDataSeeder(
                 home.Owners.AddRange(owners);
             }
         }
+    }
+
+    private async Task SeedPartnersAsync(DemoDataSet data, CancellationToken cancellationToken)
+    {
+        var existing = await db.Partners.Select(p => p.Name).ToListAsync(cancellationToken);
+        foreach (var p in data.Partners.Where(p => !existing.Contains(p.Name)))
+        {
+            db.Partners.Add(new Features.PartnerApi.Partner(Guid.CreateVersion7(), p.Name, p.Department, Features.PartnerApi.PartnerKeys.Hash(db, p.ApiKey)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static EmbeddedPropertyOwner ToOwner(DemoCitizen citizen, string share) => new()

@@ -17,6 +17,18 @@ public sealed class DemoDataSet
     public List<DemoProperty> Properties { get; set; } = [];
 
     public List<DemoStaff> Staff { get; set; } = [];
+
+    public List<DemoPartner> Partners { get; set; } = [];
+}
+
+public sealed class DemoPartner
+{
+    public string Name { get; set; } = string.Empty;
+
+    public Features.PartnerApi.PartnerDepartment Department { get; set; }
+
+    /// <summary>A demo API key, published in the README; never seeded in Production.</summary>
+    public string ApiKey { get; set; } = string.Empty;
 }
 
 public sealed class DemoDistrict

@@ -1019,6 +1019,41 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NoticeConsents", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Features.PartnerApi.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Partners", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")

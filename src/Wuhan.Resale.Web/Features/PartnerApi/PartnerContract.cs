@@ -1,0 +1,47 @@
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+
+namespace Wuhan.Resale.Web.Features.PartnerApi;
+
+/// <summary>What the registration, tax and housing-fund departments need of a filed contract.</summary>
+public sealed record PartnerContract(
+    string ContractNumber,
+    string Status,
+    DateTimeOffset? FiledAt,
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? RegisteredAt,
+    PartnerHome Home,
+    decimal? Price,
+    decimal? DecorationAndFacilitiesAmount,
+    string? PaymentMethod,
+    bool? FundsThroughEscrow,
+    decimal? Deposit,
+    IReadOnlyList<PartnerParty> Parties)
+{
+    public static PartnerContract From(Contract contract, Listing listing, string? districtName)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(listing);
+        var home = listing.Home!;
+        return new PartnerContract(
+            contract.ContractNumber!,
+            contract.Status.ToString(),
+            contract.FiledAt,
+            contract.RevokedAt,
+            contract.RegisteredAt,
+            new PartnerHome(home.Location, listing.DistrictCode, districtName, home.CertificateNumber, home.LandCertificateNumber,
+                home.BuildingArea, home.LandArea, home.DesignPurpose, home.Structure, home.Floor, home.TotalFloors, listing.ListingCode),
+            contract.Terms.Price,
+            contract.Terms.DecorationAndFacilitiesAmount,
+            contract.Terms.PaymentMethod?.ToString(),
+            contract.Terms.FundsThroughEscrow,
+            contract.Terms.Deposit,
+            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new PartnerParty(p.Role.ToString(), p.Name, p.IdType.ToString(), p.IdNumber, p.Share))]);
+    }
+}
+
+public sealed record PartnerHome(
+    string Location, string? DistrictCode, string? DistrictName, string CertificateNumber, string? LandCertificateNumber,
+    decimal BuildingArea, decimal? LandArea, string? DesignPurpose, string? Structure, int? Floor, int? TotalFloors, string ListingCode);
+
+public sealed record PartnerParty(string Role, string Name, string IdType, string IdNumber, string? Share);

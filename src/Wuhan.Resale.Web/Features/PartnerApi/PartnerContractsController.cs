@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.Auditing;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+
+namespace Wuhan.Resale.Web.Features.PartnerApi;
+
+/// <summary>
+/// The partner API: registration, tax and housing-fund departments read filed contracts; the registration department
+/// records that the transfer was registered (已备案). Every call is audited with the partner's name.
+/// </summary>
+[ApiController]
+[Route("api/partner/contracts")]
+[IgnoreAntiforgeryToken]
+[Authorize(AuthenticationSchemes = PartnerApiKeyHandler.SchemeName, Policy = PartnerPolicies.Read)]
+[Produces("application/json")]
+public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail audit, TimeProvider clock) : ControllerBase
+{
+    /// <summary>A filed, revoked or registered contract by its number (合同编号).</summary>
+    [HttpGet("{contractNumber}")]
+    [ProducesResponseType<PartnerContract>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Get(string contractNumber, CancellationToken cancellationToken)
+    {
+        var contract = await FindAsync(contractNumber, cancellationToken);
+        audit.Record("partner.contract-read", "Contract", contract?.Id.ToString(), $"合同编号 {Clip(contractNumber)}", Actor);
+        await db.SaveChangesAsync(cancellationToken);
+        if (contract is null)
+        {
+            return NotFound(new PartnerError("未找到该合同编号对应的网签合同。"));
+        }
+
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        var district = listing.DistrictCode is null
+            ? null
+            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        return Ok(PartnerContract.From(contract, listing, district));
+    }
+
+    /// <summary>
+    /// Records that the transfer was registered. Idempotent: repeating it answers 200 again. A revoked contract is
+    /// refused with 409.
+    /// </summary>
+    [HttpPost("{contractNumber}/registration")]
+    [Authorize(AuthenticationSchemes = PartnerApiKeyHandler.SchemeName, Policy = PartnerPolicies.RecordRegistration)]
+    [ProducesResponseType<RegistrationResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status409Conflict)]
+    public async Task<IActionResult> Register(string contractNumber, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var contract = await FindAsync(contractNumber, cancellationToken, tracked: true);
+            if (contract is null)
+            {
+                await audit.RecordNowAsync("partner.registration-refused", "Contract", null, $"合同编号 {Clip(contractNumber)} 不存在", Actor);
+                return NotFound(new PartnerError("未找到该合同编号对应的网签合同。"));
+            }
+
+            if (contract.Status == ContractStatus.Revoked)
+            {
+                await audit.RecordNowAsync("partner.registration-refused", "Contract", contract.Id.ToString(), "合同已撤销", Actor);
+                return Conflict(new PartnerError("该合同已撤销，不能备案。", contract.Status.ToString()));
+            }
+
+            try
+            {
+                var now = clock.GetUtcNow();
+                var changed = contract.Register(now);
+                if (changed)
+                {
+                    var listing = await db.Listings.SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+                    listing.Complete(now);
+                }
+
+                audit.Record(changed ? "contract.registered" : "partner.registration-repeated", "Contract", contract.Id.ToString(),
+                    $"合同编号 {contract.ContractNumber}", Actor);
+                await db.SaveChangesAsync(cancellationToken);
+                return Ok(new RegistrationResult(contract.ContractNumber!, contract.Status.ToString(), contract.RegisteredAt!.Value, !changed));
+            }
+            catch (DomainException ex)
+            {
+                db.ChangeTracker.Clear();
+                return Conflict(new PartnerError(ex.Message, contract.Status.ToString()));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A revocation (or another registration call) changed the contract a moment ago: look again.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return Conflict(new PartnerError("合同状态正在变化，请稍后重试。"));
+    }
+
+    private AuditActor Actor => new(ActorKind.Partner, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+        User.Identity?.Name ?? "合作部门");
+
+    private Task<Contract?> FindAsync(string contractNumber, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var number = (contractNumber ?? string.Empty).Trim();
+        var query = tracked ? db.Contracts : db.Contracts.AsNoTracking();
+        return query.FirstOrDefaultAsync(c => c.ContractNumber == number && c.Status != ContractStatus.Draft, cancellationToken);
+    }
+
+    private static string Clip(string? value) => (value ?? string.Empty).Length > 40 ? value![..40] : value ?? string.Empty;
+}
+
+public sealed record PartnerError(string Error, string? Status = null);
+
+public sealed record RegistrationResult(string ContractNumber, string Status, DateTimeOffset RegisteredAt, bool AlreadyRegistered);

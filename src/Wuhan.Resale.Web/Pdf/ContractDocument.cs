@@ -1,0 +1,148 @@
+namespace Wuhan.Resale.Web.Pdf;
+
+/// <summary>
+/// Everything the filed contract PDF shows, as plain text and numbers already in the words the contract prints.
+/// Built from the domain by <see cref="ContractDocumentFactory"/>; tests and the benchmark build it by hand.
+/// Optional values left null print as "无".
+/// </summary>
+public sealed record ContractDocument
+{
+    public required string ContractNumber { get; init; }
+
+    /// <summary>When the contract was filed; printed as its Asia/Shanghai date.</summary>
+    public required DateTimeOffset FiledAt { get; init; }
+
+    /// <summary>有效 / 已撤销 / 已备案, as the verification page says it.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The public 合同验真 address held by the QR code.</summary>
+    public required string VerificationUrl { get; init; }
+
+    public required ContractHome Home { get; init; }
+
+    /// <summary>Sellers first (every owner, co-owners included), then buyers, in contract order.</summary>
+    public required IReadOnlyList<ContractDocumentParty> Parties { get; init; }
+
+    public ContractAgent? SellerAgent { get; init; }
+
+    public ContractAgent? BuyerAgent { get; init; }
+
+    public required ContractPrice Price { get; init; }
+
+    public required ContractPayment Payment { get; init; }
+
+    public required ContractDelivery Delivery { get; init; }
+
+    public required ContractObligations Obligations { get; init; }
+
+    /// <summary>第十条: how many copies of the contract exist.</summary>
+    public int? Copies { get; init; }
+
+    /// <summary>第十一条, free text; line breaks start new paragraphs.</summary>
+    public string? OtherTerms { get; init; }
+}
+
+/// <summary>第一条: the home as the registry records it, plus what the parties add.</summary>
+public sealed record ContractHome
+{
+    public required string Location { get; init; }
+
+    public string? DistrictName { get; init; }
+
+    public string? Structure { get; init; }
+
+    /// <summary>建筑面积 in square metres, e.g. "89.56".</summary>
+    public required string BuildingArea { get; init; }
+
+    public string? LandArea { get; init; }
+
+    public required string CertificateNumber { get; init; }
+
+    public string? LandCertificateNumber { get; init; }
+
+    public DateOnly? CertificateIssuedOn { get; init; }
+
+    public int? Floor { get; init; }
+
+    public int? TotalFloors { get; init; }
+
+    public string? DesignPurpose { get; init; }
+
+    public string? RoomType { get; init; }
+
+    public string? AttachedFacilities { get; init; }
+}
+
+/// <summary>One row of the parties table and one signature block.</summary>
+/// <param name="Role">"甲方(卖方)" or "乙方(买方)".</param>
+/// <param name="IdNumber">The full number: the contract itself is never masked.</param>
+/// <param name="Share">A seller's registered share; null for buyers.</param>
+public sealed record ContractDocumentParty(string Role, string Name, string IdTypeName, string IdNumber, string Phone, string? Share)
+{
+    public const string SellerRole = "甲方(卖方)";
+
+    public const string BuyerRole = "乙方(买方)";
+
+    public bool IsSeller => string.Equals(Role, SellerRole, StringComparison.Ordinal);
+}
+
+public sealed record ContractAgent(string Name, string? IdNumber);
+
+/// <summary>第二条. Amounts are printed as given, e.g. "1,280,000.00" and "壹佰贰拾捌万元整".</summary>
+public sealed record ContractPrice
+{
+    public required string Figures { get; init; }
+
+    public required string Capitals { get; init; }
+
+    public string? DecorationAmount { get; init; }
+}
+
+/// <summary>第三、四条: how and when the buyer pays.</summary>
+public sealed record ContractPayment
+{
+    public string? MethodName { get; init; }
+
+    public bool? ThroughEscrow { get; init; }
+
+    public IReadOnlyList<ContractScheduleRow> Schedule { get; init; } = [];
+
+    public string? Deposit { get; init; }
+
+    public DateOnly? DepositDueOn { get; init; }
+}
+
+/// <param name="Amount">In yuan as printed, e.g. "300,000.00".</param>
+public sealed record ContractScheduleRow(DateOnly DueOn, string Amount, string Description);
+
+/// <summary>第五条.</summary>
+public sealed record ContractDelivery
+{
+    public DateOnly? Date { get; init; }
+
+    public string? Conditions { get; init; }
+}
+
+/// <summary>第六至九条: taxes, 户口, breach and disputes.</summary>
+public sealed record ContractObligations
+{
+    /// <summary>The whole clause after "税费", e.g. "按国家有关规定由甲、乙双方各自承担".</summary>
+    public string? TaxBearerName { get; init; }
+
+    public int? HukouMoveOutDays { get; init; }
+
+    public string? HukouDailyPenalty { get; init; }
+
+    /// <summary>万分之 of the amount due, per day.</summary>
+    public string? LatePaymentDailyRate { get; init; }
+
+    public string? LateDeliveryDailyRate { get; init; }
+
+    public int? TerminationAfterDays { get; init; }
+
+    /// <summary>Arbitration: the commission's name, e.g. "武汉仲裁委员会"; null with <see cref="ToCourt"/>.</summary>
+    public string? ArbitrationCommission { get; init; }
+
+    /// <summary>True when disputes go to the court where the home is.</summary>
+    public bool? ToCourt { get; init; }
+}
