@@ -11,6 +11,16 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The PDF tests read the generated contracts back with poppler's pdftotext, as a person's PDF reader would.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "==> installing poppler-utils (pdftotext) for the PDF tests"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
+fi
+
 echo "==> restoring tools and packages"
 dotnet tool restore >/dev/null
 dotnet restore Wuhan.Resale.sln --nologo -v q

@@ -33,6 +33,8 @@ public sealed class ContractFontResolver : IFontResolver
                 return;
             }
 
+            // Load the font now, so a missing file fails here with its path rather than deep inside PDFsharp.
+            _ = ContractFont.Instance;
             if (GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = new ContractFontResolver();

@@ -98,6 +98,23 @@ public static class FilingJourney
         return (seller, listingId, contractId);
     }
 
+    /// <summary>The whole journey to a filed contract; the owners' and buyers' codes are read from the SMS inbox.</summary>
+    public static async Task<(SellerJourney Seller, Guid ListingId, Guid ContractId, string ContractNumber)> FiledAsync(
+        PortalFactory factory, string sellerKey, string homeKey, params string[] buyerKeys)
+    {
+        var (seller, listingId, contractId) = await ReadyToFileAsync(factory, sellerKey, homeKey, buyerKeys);
+        var page = await SendCodesAsync(seller.Client, contractId);
+        using var response = await ConfirmAsync(seller.Client, page, await CodesForAsync(factory, [.. buyerKeys, sellerKey]));
+        if (response.Headers.Location?.OriginalString != "/contracts?message=filed")
+        {
+            throw new InvalidOperationException("Filing failed: " + string.Join(" | ",
+                (await Forms.ParseAsync(response)).QuerySelectorAll(".alert, .field-error").Select(e => e.TextContent.Trim())));
+        }
+
+        var number = await factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.ContractNumber!).SingleAsync());
+        return (seller, listingId, contractId, number);
+    }
+
     /// <summary>Presses 发送短信验证码 on the filing page; returns the page after it.</summary>
     public static async Task<IHtmlDocument> SendCodesAsync(HttpClient client, Guid contractId)
     {

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Attributes;
+using Wuhan.Resale.Web.Pdf;
+
+namespace Wuhan.Resale.Benchmarks;
+
+/// <summary>One typical filed contract (two co-owners, two buyers, a long 第十一条: three pages).</summary>
+[MemoryDiagnoser]
+public class ContractPdfBenchmarks
+{
+    private readonly ContractPdfRenderer _renderer = new();
+    private readonly ContractDocument _document = SampleContract.Typical();
+
+    [GlobalSetup]
+    public void ReportSize()
+    {
+        // The first render loads the 10 MB font and PDFsharp's font tables; it is setup, not the measured work.
+        var pdf = _renderer.Render(_document);
+        Console.WriteLine($"// PDF size: {pdf.Length} bytes ({pdf.Length / 1024.0:0.0} KB)");
+    }
+
+    [Benchmark]
+    public byte[] RenderTypicalContract() => _renderer.Render(_document);
+}

@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Running;
+using Wuhan.Resale.Benchmarks;
+using Wuhan.Resale.Web.Pdf;
+
+// `-- --write-sample <folder>` writes the benchmarked contract (valid and revoked) for a look; anything else runs BenchmarkDotNet.
+if (args is ["--write-sample", var folder])
+{
+    var renderer = new ContractPdfRenderer();
+    Directory.CreateDirectory(folder);
+    File.WriteAllBytes(Path.Combine(folder, "contract-bench.pdf"), renderer.Render(SampleContract.Typical()));
+    File.WriteAllBytes(Path.Combine(folder, "contract-bench-revoked.pdf"), renderer.Render(SampleContract.Typical(), revokedWatermark: true));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ContractPdfBenchmarks).Assembly).Run(args);

@@ -1,0 +1,227 @@
+using System.Globalization;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Wuhan.Resale.Web.Pdf.Layout;
+
+namespace Wuhan.Resale.Web.Pdf;
+
+/// <summary>
+/// Prints a filed contract as an A4 PDF. Stateless and safe to call from many requests at once: every call lays out
+/// with the shared, read-only font metrics and draws into its own <see cref="PdfDocument"/>.
+/// </summary>
+public sealed class ContractPdfRenderer
+{
+    internal const double PageWidth = 595.28;
+    internal const double PageHeight = 841.89;
+    internal const double MarginX = 56.7;
+    internal const double MarginTop = 62;
+    internal const double MarginBottom = 58;
+    internal const double ContentWidth = PageWidth - (2 * MarginX);
+    internal const double ContentHeight = PageHeight - MarginTop - MarginBottom;
+
+    public ContractPdfRenderer() => ContractFontResolver.EnsureRegistered();
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> the contract font cannot print (it would come out as a box),
+    /// or null when every character prints. Line breaks and tabs are allowed.
+    /// </summary>
+    public static string? FirstMissingGlyph(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var font = ContractFont.Instance;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is '\r' or '\n' or '\t')
+            {
+                continue;
+            }
+
+            if (!font.HasGlyph(rune.Value))
+            {
+                return rune.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Renders the contract.</summary>
+    /// <param name="revokedWatermark">Stamps 已撤销 across every page.</param>
+    /// <exception cref="InvalidOperationException">A value holds a character the font cannot print.</exception>
+    public byte[] Render(ContractDocument document, bool revokedWatermark = false)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        EnsurePrintable(document);
+
+        var layout = new BlockLayout(ContentWidth);
+        ContractComposer.Compose(document, layout);
+        var pages = Paginator.Paginate(layout.Rows, ContentHeight);
+
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = $"武汉市存量房买卖合同 {document.ContractNumber}";
+        pdf.Info.Creator = "武汉存量房自行交易合同网签";
+        pdf.Options.CompressContentStreams = true;
+        var drawer = new PageDrawer(document.ContractNumber, pages.Count, revokedWatermark);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = pdf.AddPage();
+            page.Size = PageSize.A4;
+            using var graphics = XGraphics.FromPdfPage(page);
+            drawer.Draw(graphics, pages[i], i + 1);
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private static void EnsurePrintable(ContractDocument document)
+    {
+        foreach (var text in PrintedText(document))
+        {
+            if (text is not null && FirstMissingGlyph(text) is { } missing)
+            {
+                var codePoint = char.ConvertToUtf32(missing, 0).ToString("X4", CultureInfo.InvariantCulture);
+                throw new InvalidOperationException(
+                    $"合同内容中的字符“{missing}”（U+{codePoint}）不在合同字体中，打印出来会是方框。请先更正相关信息后再生成合同。");
+            }
+        }
+    }
+
+    private static IEnumerable<string?> PrintedText(ContractDocument d)
+    {
+        var home = d.Home;
+        string?[] fixedFields =
+        [
+            d.ContractNumber, d.Status, home.Location, home.DistrictName, home.Structure, home.BuildingArea, home.LandArea,
+            home.CertificateNumber, home.LandCertificateNumber, home.DesignPurpose, home.RoomType, home.AttachedFacilities,
+            d.SellerAgent?.Name, d.SellerAgent?.IdNumber, d.BuyerAgent?.Name, d.BuyerAgent?.IdNumber,
+            d.Price.Figures, d.Price.Capitals, d.Price.DecorationAmount, d.Payment.MethodName, d.Payment.Deposit,
+            d.Delivery.Conditions, d.Obligations.TaxBearerName, d.Obligations.HukouDailyPenalty,
+            d.Obligations.LatePaymentDailyRate, d.Obligations.LateDeliveryDailyRate, d.Obligations.ArbitrationCommission,
+            d.OtherTerms,
+        ];
+        foreach (var text in fixedFields)
+        {
+            yield return text;
+        }
+
+        foreach (var party in d.Parties)
+        {
+            yield return party.Role;
+            yield return party.Name;
+            yield return party.IdTypeName;
+            yield return party.IdNumber;
+            yield return party.Phone;
+            yield return party.Share;
+        }
+
+        foreach (var row in d.Payment.Schedule)
+        {
+            yield return row.Amount;
+            yield return row.Description;
+        }
+    }
+
+    /// <summary>Replays one page's rows, then the running header, the footer and the watermark.</summary>
+    private sealed class PageDrawer(string contractNumber, int pageCount, bool revoked)
+    {
+        private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
+        private readonly XPen _rulePen = new(XColors.Black, 0.6);
+        private readonly XBrush _revokedBrush = new XSolidBrush(XColor.FromArgb(200, 20, 20));
+        private readonly XBrush _watermarkBrush = new XSolidBrush(XColor.FromArgb(80, 200, 30, 30));
+
+        private readonly Dictionary<TextStyle, XFont> _fonts = [];
+
+        public void Draw(XGraphics graphics, IReadOnlyList<PlacedRow> rows, int pageNumber)
+        {
+            foreach (var placed in rows)
+            {
+                var top = MarginTop + placed.Top;
+                foreach (var op in placed.Row.Ops)
+                {
+                    DrawOp(graphics, op, MarginX, top);
+                }
+            }
+
+            var small = new TextStyle(8);
+            var headerBaseline = MarginTop - 22;
+            var grey = new XSolidBrush(XColor.FromGrayScale(0.35));
+            graphics.DrawString("武汉市存量房买卖合同", Font(small), grey, MarginX, headerBaseline, XStringFormats.BaseLineLeft);
+            graphics.DrawString($"合同编号：{contractNumber}", Font(small), grey, PageWidth - MarginX, headerBaseline, XStringFormats.BaseLineRight);
+            if (revoked)
+            {
+                // Also said in plain horizontal text: diagonal text is hard to read back for screen readers and extractors.
+                graphics.DrawString("本合同已撤销，仅供查阅", Font(small with { Bold = true }), _revokedBrush, PageWidth / 2, headerBaseline, XStringFormats.BaseLineCenter);
+            }
+
+            graphics.DrawLine(new XPen(XColor.FromGrayScale(0.5), 0.5), MarginX, headerBaseline + 5, PageWidth - MarginX, headerBaseline + 5);
+
+            Footer(graphics, pageNumber);
+
+            if (revoked)
+            {
+                var state = graphics.Save();
+                graphics.RotateAtTransform(-35, new XPoint(PageWidth / 2, PageHeight / 2));
+                graphics.DrawString("已撤销", Font(new TextStyle(120)), _watermarkBrush, PageWidth / 2, PageHeight / 2, XStringFormats.Center);
+                graphics.Restore(state);
+            }
+        }
+
+        /// <summary>
+        /// "第 n 页 共 m 页", drawn word by word with visible gaps: a plain space between CJK glyphs is narrower than
+        /// what text extractors (pdftotext) read as a word break, so the numbers would run into the words.
+        /// </summary>
+        private void Footer(XGraphics graphics, int pageNumber)
+        {
+            var style = new TextStyle(9);
+            var gap = style.Size * 0.5;
+            string[] words =
+            [
+                "第", pageNumber.ToString(CultureInfo.InvariantCulture), "页", "共", pageCount.ToString(CultureInfo.InvariantCulture), "页",
+            ];
+            var widths = words.Select(w => ContractFont.Instance.Measure(w, style.Size)).ToArray();
+            var x = (PageWidth - widths.Sum() - (gap * (words.Length - 1))) / 2;
+            var baseline = PageHeight - (MarginBottom / 2);
+            for (var i = 0; i < words.Length; i++)
+            {
+                graphics.DrawString(words[i], Font(style), XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+                x += widths[i] + gap;
+            }
+        }
+
+        private void DrawOp(XGraphics graphics, DrawOp op, double left, double top)
+        {
+            switch (op)
+            {
+                case TextOp text:
+                    graphics.DrawString(text.Text, Font(text.Style), XBrushes.Black, left + text.X, top + text.Baseline, XStringFormats.BaseLineLeft);
+                    if (text.Underline)
+                    {
+                        var y = top + text.Baseline + (text.Style.Size * 0.2);
+                        graphics.DrawLine(_rulePen, left + text.X, y, left + text.X + text.Width, y);
+                    }
+
+                    break;
+                case LineOp line:
+                    graphics.DrawLine(new XPen(XColors.Black, line.Thickness), left + line.X1, top + line.Y1, left + line.X2, top + line.Y2);
+                    break;
+                case RectOp rect:
+                    graphics.DrawRectangle(new XSolidBrush(XColor.FromGrayScale(rect.Gray)), left + rect.X, top + rect.Y, rect.Width, rect.Height);
+                    break;
+            }
+        }
+
+        private XFont Font(TextStyle style)
+        {
+            if (!_fonts.TryGetValue(style, out var font))
+            {
+                font = new XFont(ContractFont.FamilyName, style.Size, style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
+                _fonts[style] = font;
+            }
+
+            return font;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.PartnerApi;
+
+public sealed class PartnerApiTests : IDisposable
+{
+    private const string RegistrationKey = "demo-registration-2026-key";
+    private const string TaxKey = "demo-tax-2026-key";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+    private readonly PortalFactory _factory;
+
+    public PartnerApiTests() => _factory = new PortalFactory { Clock = _clock };
+
+    public void Dispose() => _factory.Dispose();
+
+    private HttpClient Partner(string? key)
+    {
+        var client = _factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    private static Uri Contract(string number, string suffix = "") => new($"/api/partner/contracts/{Uri.EscapeDataString(number)}{suffix}", UriKind.Relative);
+
+    [Fact]
+    public async Task Keys_AreRequired_AndOnlyTheRegistrationDepartmentMayRegister()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+
+        using var none = await Partner(null).GetAsync(Contract(number));
+        using var wrong = await Partner("not-a-key").GetAsync(Contract(number));
+        using var taxRead = await Partner(TaxKey).GetAsync(Contract(number));
+        using var taxRegister = await Partner(TaxKey).PostAsync(Contract(number, "/registration"), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, taxRead.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, taxRegister.StatusCode);
+        Assert.Contains("无权", await taxRegister.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFiledContract_IsReadWithItsPartiesHomeAndPrice_AndTheReadIsAudited()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+
+        var json = await Partner(TaxKey).GetFromJsonAsync<JsonElement>(Contract(number));
+
+        Assert.Equal(number, json.GetProperty("contractNumber").GetString());
+        Assert.Equal("Filed", json.GetProperty("status").GetString());
+        Assert.Equal(1_280_000m, json.GetProperty("price").GetDecimal());
+        Assert.Equal(DemoData.Property("home-clean").Location, json.GetProperty("home").GetProperty("location").GetString());
+        var parties = json.GetProperty("parties").EnumerateArray().Select(p => (p.GetProperty("role").GetString(), p.GetProperty("idNumber").GetString())).ToList();
+        Assert.Contains(("Buyer", DemoData.Citizen("buyer-1").IdNumber), parties);
+        Assert.Contains(("Seller", DemoData.Citizen("seller-clean").IdNumber), parties);
+        var audit = await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "partner.contract-read").Select(e => e.ActorName).ToListAsync());
+        Assert.Equal(["税务局（演示）"], audit);
+    }
+
+    [Fact]
+    public async Task Registration_MarksTheContractRegistered_AndIsIdempotent()
+    {
+        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var registry = Partner(RegistrationKey);
+
+        using var first = await registry.PostAsync(Contract(number, "/registration"), null);
+        using var second = await registry.PostAsync(Contract(number, "/registration"), null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyRegistered").GetBoolean());
+        Assert.True((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyRegistered").GetBoolean());
+        Assert.Equal(ContractStatus.Registered, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ListingStatus.Completed, await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).Select(l => l.Status).SingleAsync()));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "contract.registered")));
+    }
+
+    [Fact]
+    public async Task RegistrationOfARevokedContract_IsAConflict_WithAClearBody()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        await _factory.WithDbAsync(async db =>
+        {
+            var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
+            contract.Revoke("买方测试", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        using var response = await Partner(RegistrationKey).PostAsync(Contract(number, "/registration"), null);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("该合同已撤销，不能备案。", body.GetProperty("error").GetString());
+        Assert.Equal("Revoked", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownContract_IsNotFound()
+    {
+        using var response = await Partner(RegistrationKey).GetAsync(Contract("武房2026999999"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("未找到", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApiIsDescribedByOpenApi()
+    {
+        var json = await _factory.CreateClient().GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/partner/contracts/{contractNumber}", paths);
+        Assert.Contains("/api/partner/contracts/{contractNumber}/registration", paths);
+    }
+
+    [Fact]
+    public async Task ARevocationAndARegistrationAtOnce_EndInExactlyOneOfTheTwo()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            using var factory = new PortalFactory { Clock = _clock };
+            var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
+            using var anonymous = factory.CreateClient();
+            var lookup = await Forms.GetDocumentAsync(anonymous, "/revocation");
+            using var found = await Forms.SubmitAsync(anonymous, lookup, "form", new Dictionary<string, string?>
+            {
+                ["ContractNumber"] = number, ["IdNumber"] = DemoData.Citizen("buyer-1").IdNumber, ["CaptchaAnswer"] = PortalFactory.CaptchaAnswer,
+            }, ("Intent", "lookup"));
+            var foundPage = await Forms.ParseAsync(found);
+            using var sent = await Forms.SubmitAsync(anonymous, foundPage, "form", null, ("Intent", "send"));
+            var sentPage = await Forms.ParseAsync(sent);
+            var code = await CitizenLogin.LatestCodeAsync(factory, DemoData.Citizen("buyer-1").Phone, "Revocation");
+            using var registry = factory.CreateClient();
+            registry.DefaultRequestHeaders.Add("X-Api-Key", RegistrationKey);
+
+            var revoke = Forms.SubmitAsync(anonymous, sentPage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "revoke"));
+            var register = registry.PostAsync(Contract(number, "/registration"), null);
+            await Task.WhenAll(revoke, register);
+            using var revokeResponse = await revoke;
+            using var registerResponse = await register;
+
+            var status = await factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync());
+            var revoked = (await Forms.ParseAsync(revokeResponse)).QuerySelector("h1")?.TextContent.Trim() == "撤销成功";
+            var registered = registerResponse.StatusCode == HttpStatusCode.OK;
+            Assert.True(revoked ^ registered, $"exactly one must win (revoked={revoked}, registered={registered})");
+            Assert.Equal(revoked ? ContractStatus.Revoked : ContractStatus.Registered, status);
+            if (!registered)
+            {
+                Assert.Equal(HttpStatusCode.Conflict, registerResponse.StatusCode);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.Revocation;
+
+public sealed class RevocationTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+    private readonly PortalFactory _factory;
+
+    public RevocationTests() => _factory = new PortalFactory { Clock = _clock };
+
+    public void Dispose() => _factory.Dispose();
+
+    private static async Task<IHtmlDocument> LookupAsync(HttpClient client, string contractNumber, string idNumber, string? captcha = PortalFactory.CaptchaAnswer)
+    {
+        var page = await Forms.GetDocumentAsync(client, "/revocation");
+        using var response = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?>
+        {
+            ["ContractNumber"] = contractNumber,
+            ["IdNumber"] = idNumber,
+            ["CaptchaAnswer"] = captcha,
+        }, ("Intent", "lookup"));
+        return await Forms.ParseAsync(response);
+    }
+
+    private static async Task<IHtmlDocument> PressAsync(HttpClient client, IHtmlDocument page, string intent, string? code = null)
+    {
+        using var response = await Forms.SubmitAsync(client, page, "form",
+            code is null ? null : new Dictionary<string, string?> { ["Code"] = code }, ("Intent", intent));
+        return await Forms.ParseAsync(response);
+    }
+
+    private Task<string?> RevocationCodeAsync(string citizenKey) =>
+        CitizenLogin.LatestCodeAsync(_factory, DemoData.Citizen(citizenKey).Phone, "Revocation");
+
+    [Fact]
+    public async Task ABuyer_RevokesFromTheLoginPage_TheHomeIsReleased_AndTheOtherPartiesAreTold()
+    {
+        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        using var anonymous = _factory.CreateClient();
+        var home = await Forms.GetDocumentAsync(anonymous, "/");
+        Assert.NotNull(home.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "合同网签撤销" && a.GetAttribute("href") == "/revocation"));
+
+        var found = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber);
+        Assert.Equal("140****0014", found.QuerySelector("#MaskedPhone")?.GetAttribute("value"));
+        var sent = await PressAsync(anonymous, found, "send");
+        Assert.Equal("120", sent.QuerySelector("button[value=send]")?.GetAttribute("data-wait"));
+        var done = await PressAsync(anonymous, sent, "revoke", await RevocationCodeAsync("buyer-1"));
+
+        Assert.Equal("撤销成功", done.QuerySelector("h1")?.TextContent.Trim());
+        var contract = await _factory.WithDbAsync(db => db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId));
+        Assert.Equal(ContractStatus.Revoked, contract.Status);
+        Assert.Equal("买方聂**", contract.RevokedBy);
+        var listing = await _factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
+        Assert.Equal(ListingStatus.Released, listing.Status);
+        var sellerTexts = await SmsTextsAsync("seller-clean");
+        Assert.Contains(sellerTexts, t => t.Contains(number, StringComparison.Ordinal) && t.Contains("撤销", StringComparison.Ordinal) && t.Contains("买方聂**", StringComparison.Ordinal));
+        Assert.Contains("contract.revoked", await _factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
+
+        // The home can be verified again: a new listing is made.
+        var seller = await SellerJourney.SignInAsync(_factory, "seller-clean");
+        using var again = await seller.VerifyHomeAsync("home-clean");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(2, await _factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == listing.CertificateNumber)));
+    }
+
+    [Fact]
+    public async Task AWrongIdForTheContract_AndAnUnknownContract_GetTheSameGenericAnswer()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        using var anonymous = _factory.CreateClient();
+
+        var wrongId = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-4").IdNumber);
+        var unknown = await LookupAsync(anonymous, "武房2026999999", DemoData.Citizen("buyer-2").IdNumber);
+
+        Assert.Equal(wrongId.QuerySelector("#revocation-error")?.TextContent, unknown.QuerySelector("#revocation-error")?.TextContent);
+        Assert.Contains("不匹配", wrongId.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(wrongId.QuerySelector("#MaskedPhone"));
+    }
+
+    [Fact]
+    public async Task AWrongCaptcha_IsRefused_AndNothingIsLookedUp()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-3");
+        using var anonymous = _factory.CreateClient();
+
+        var page = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-3").IdNumber, "WRONG");
+
+        Assert.Equal("图片验证码不正确或已失效，请输入新图片中的字符。", Forms.FieldError(page, "CaptchaAnswer"));
+        Assert.Null(page.QuerySelector("#MaskedPhone"));
+        Assert.Equal(number, page.QuerySelector("#ContractNumber")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task AWrongCode_IsRefused_AndTheContractStaysFiled()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-4");
+        using var anonymous = _factory.CreateClient();
+        var sent = await PressAsync(anonymous, await LookupAsync(anonymous, number, DemoData.Citizen("seller-wedz").IdNumber), "send");
+        var right = await RevocationCodeAsync("seller-wedz");
+
+        var refused = await PressAsync(anonymous, sent, "revoke", right == "000000" ? "111111" : "000000");
+
+        Assert.Equal("短信验证码不正确，请重新输入。", Forms.FieldError(refused, "Code"));
+        Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ResendingWithinTwoMinutes_IsRefused()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
+        using var anonymous = _factory.CreateClient();
+        var sent = await PressAsync(anonymous, await LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber), "send");
+        _clock.Advance(TimeSpan.FromSeconds(90));
+
+        var tooSoon = await PressAsync(anonymous, sent, "send");
+
+        Assert.Equal("验证码发送过于频繁，请30秒后再试。", Forms.FieldError(tooSoon, "Code"));
+    }
+
+    [Fact]
+    public async Task ARegisteredContract_CannotBeRevoked()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-hidden", "home-hidden-visible", "buyer-2");
+        await _factory.WithDbAsync(async db =>
+        {
+            var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
+            contract.Register(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        using var anonymous = _factory.CreateClient();
+
+        var page = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-2").IdNumber);
+
+        Assert.Contains("已备案", page.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#MaskedPhone"));
+    }
+
+    [Fact]
+    public async Task ASignedInParty_RevokesFromTheContractsList()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        var buyer = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-2"));
+        var list = await Forms.GetDocumentAsync(buyer, "/contracts");
+        var link = list.QuerySelectorAll("a").First(a => a.TextContent.Trim() == "撤销网签").GetAttribute("href")!;
+
+        var page = await Forms.GetDocumentAsync(buyer, link);
+        var sent = await PressAsync(buyer, page, "send");
+        var done = await PressAsync(buyer, sent, "revoke", await RevocationCodeAsync("buyer-2"));
+
+        Assert.Equal($"/contracts/{contractId}/revoke", link);
+        Assert.Equal("撤销成功", done.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(number, done.QuerySelector("#revoked-number")?.TextContent.Trim());
+        Assert.Equal(ContractStatus.Revoked, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        var stranger = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-4"));
+        using var notAParty = await stranger.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, notAParty.StatusCode);
+    }
+
+    [Fact]
+    public async Task TooManyLookups_AreThrottled()
+    {
+        using var factory = new PortalFactory { Clock = _clock };
+        factory.Settings["Revocation:AttemptsPerContract"] = "3";
+        using var anonymous = factory.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("不匹配", (await LookupAsync(anonymous, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+        }
+
+        var throttled = await LookupAsync(anonymous, "武房2026000001", "11010119491001001X");
+
+        Assert.Contains("尝试次数过多", throttled.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    private Task<List<string>> SmsTextsAsync(string citizenKey) => _factory.WithDbAsync(db =>
+    {
+        var hash = db.LookupHash(DemoData.Citizen(citizenKey).Phone);
+        return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
+    });
+}
