@@ -5,6 +5,7 @@ namespace Wuhan.Resale.Benchmarks;
 
 /// <summary>One typical filed contract (two co-owners, two buyers, a long 第十一条: three pages).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ContractPdfBenchmarks
 {
     private readonly ContractPdfRenderer _renderer = new();

@@ -62,6 +62,7 @@ builder.Services.Configure<Wuhan.Resale.Web.Features.Revocation.RevocationOption
     builder.Configuration.GetSection(Wuhan.Resale.Web.Features.Revocation.RevocationOptions.SectionName));
 builder.Services.AddSingleton<Wuhan.Resale.Web.Features.Revocation.RevocationThrottle>();
 builder.Services.AddScoped<Wuhan.Resale.Web.Features.Revocation.RevocationService>();
+builder.Services.AddSingleton<Wuhan.Resale.Web.Pdf.ContractPdfRenderer>();
 builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
 builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
 

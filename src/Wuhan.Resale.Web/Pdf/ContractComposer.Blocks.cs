@@ -18,7 +18,7 @@ internal static partial class ContractComposer
         var title = TextStyle.Title;
         const string titleText = "武汉市存量房买卖合同";
         var titleWidth = ContractFont.Instance.Measure(titleText, title.Size);
-        ops.Add(new TextOp((layout.ContentWidth - titleWidth) / 2, title.BaselineOffset, titleText, title, false, titleWidth));
+        ops.Add(new TextOp((layout.ContentWidth - titleWidth) / 2, title.BaselineOffset, titleText, title));
 
         var top = title.LineHeight + 6;
         var qrLeft = layout.ContentWidth - QrSize;
@@ -39,7 +39,7 @@ internal static partial class ContractComposer
         var caption = TextStyle.Caption;
         var captionWidth = ContractFont.Instance.Measure(QrCaption, caption.Size);
         var captionTop = top + QrSize;
-        ops.Add(new TextOp(qrLeft + ((QrSize - captionWidth) / 2), captionTop + caption.BaselineOffset, QrCaption, caption, false, captionWidth));
+        ops.Add(new TextOp(qrLeft + ((QrSize - captionWidth) / 2), captionTop + caption.BaselineOffset, QrCaption, caption));
 
         var height = Math.Max(y, captionTop + caption.LineHeight) + 4;
         ops.Add(new LineOp(0, height, layout.ContentWidth, height, 0.8));
@@ -137,7 +137,7 @@ internal static partial class ContractComposer
     {
         var style = TextStyle.Body;
         var width = ContractFont.Instance.Measure(text, style.Size);
-        ops.Add(new TextOp(x, baseline, text, style, false, width));
+        ops.Add(new TextOp(x, baseline, text, style));
         return width;
     }
 }

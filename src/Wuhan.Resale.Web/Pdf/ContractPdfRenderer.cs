@@ -128,11 +128,12 @@ public sealed class ContractPdfRenderer
     private sealed class PageDrawer(string contractNumber, int pageCount, bool revoked)
     {
         private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
-        private readonly XPen _rulePen = new(XColors.Black, 0.6);
         private readonly XBrush _revokedBrush = new XSolidBrush(XColor.FromArgb(200, 20, 20));
         private readonly XBrush _watermarkBrush = new XSolidBrush(XColor.FromArgb(80, 200, 30, 30));
 
         private readonly Dictionary<TextStyle, XFont> _fonts = [];
+        private readonly Dictionary<double, XPen> _pens = [];
+        private readonly Dictionary<double, XBrush> _brushes = [];
 
         public void Draw(XGraphics graphics, IReadOnlyList<PlacedRow> rows, int pageNumber)
         {
@@ -197,20 +198,36 @@ public sealed class ContractPdfRenderer
             {
                 case TextOp text:
                     graphics.DrawString(text.Text, Font(text.Style), XBrushes.Black, left + text.X, top + text.Baseline, XStringFormats.BaseLineLeft);
-                    if (text.Underline)
-                    {
-                        var y = top + text.Baseline + (text.Style.Size * 0.2);
-                        graphics.DrawLine(_rulePen, left + text.X, y, left + text.X + text.Width, y);
-                    }
-
                     break;
                 case LineOp line:
-                    graphics.DrawLine(new XPen(XColors.Black, line.Thickness), left + line.X1, top + line.Y1, left + line.X2, top + line.Y2);
+                    graphics.DrawLine(Pen(line.Thickness), left + line.X1, top + line.Y1, left + line.X2, top + line.Y2);
                     break;
                 case RectOp rect:
-                    graphics.DrawRectangle(new XSolidBrush(XColor.FromGrayScale(rect.Gray)), left + rect.X, top + rect.Y, rect.Width, rect.Height);
+                    graphics.DrawRectangle(Brush(rect.Gray), left + rect.X, top + rect.Y, rect.Width, rect.Height);
                     break;
             }
+        }
+
+        private XPen Pen(double thickness)
+        {
+            if (!_pens.TryGetValue(thickness, out var pen))
+            {
+                pen = new XPen(XColors.Black, thickness);
+                _pens[thickness] = pen;
+            }
+
+            return pen;
+        }
+
+        private XBrush Brush(double gray)
+        {
+            if (!_brushes.TryGetValue(gray, out var brush))
+            {
+                brush = new XSolidBrush(XColor.FromGrayScale(gray));
+                _brushes[gray] = brush;
+            }
+
+            return brush;
         }
 
         private XFont Font(TextStyle style)

@@ -198,6 +198,19 @@ public sealed partial class ContractPdfTests
         Assert.DoesNotContain(lines, l => l.StartsWith('，') || l.StartsWith('。'));
     }
 
+    [Theory]
+    [InlineData("甲方（卖方）：张晓燕、李赟，证件号码：42010319781122391X。", 10.5)]
+    [InlineData("Room 1502, Building 7 — 第 12 页 共 13 页", 9)]
+    public void The_layout_measures_text_as_PDFsharp_draws_it(string text, double size)
+    {
+        _ = new ContractPdfRenderer();
+        using var measure = PdfSharp.Drawing.XGraphics.CreateMeasureContext(
+            new PdfSharp.Drawing.XSize(600, 800), PdfSharp.Drawing.XGraphicsUnit.Point, PdfSharp.Drawing.XPageDirection.Downwards);
+        var font = new PdfSharp.Drawing.XFont(ContractFont.FamilyName, size);
+
+        Assert.Equal(measure.MeasureString(text, font).Width, ContractFont.Instance.Measure(text, size), 3);
+    }
+
     [Fact]
     public void Latin_words_are_not_broken_inside()
     {

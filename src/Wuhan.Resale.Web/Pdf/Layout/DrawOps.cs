@@ -33,7 +33,7 @@ internal readonly record struct TextStyle(double Size, bool Bold = false)
 /// </summary>
 internal abstract record DrawOp;
 
-internal sealed record TextOp(double X, double Baseline, string Text, TextStyle Style, bool Underline, double Width) : DrawOp;
+internal sealed record TextOp(double X, double Baseline, string Text, TextStyle Style) : DrawOp;
 
 internal sealed record LineOp(double X1, double Y1, double X2, double Y2, double Thickness) : DrawOp;
 

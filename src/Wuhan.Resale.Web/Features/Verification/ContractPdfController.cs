@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Pdf;
+
+namespace Wuhan.Resale.Web.Features.Verification;
+
+/// <summary>
+/// 下载合同: the filed contract as a PDF, for its parties only. A revoked contract still downloads (a party may need the
+/// record of what was revoked) but every page is stamped 已撤销, so it cannot pass as a valid contract; the QR code on
+/// every copy leads to the public 合同验真 page, which always shows the current status.
+/// </summary>
+[Authorize(Policy = AuthorizationPolicies.Citizen)]
+public sealed class ContractPdfController(ResaleDbContext db, ContractPdfRenderer renderer, AuditTrail audit, IConfiguration configuration)
+    : Controller
+{
+    [HttpGet("/contracts/{id:guid}/pdf")]
+    public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
+    {
+        var personId = User.PersonId();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        if (contract is null || !contract.Parties.Any(p => p.Is(person.IdType, person.IdNumber)))
+        {
+            return NotFound();
+        }
+
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        var district = listing.DistrictCode is null
+            ? null
+            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var document = ContractDocumentFactory.From(contract, listing.Home!, district, VerificationUrl(contract), VerificationController.StatusText(contract.Status));
+        var pdf = renderer.Render(document, revokedWatermark: contract.Status == ContractStatus.Revoked);
+        await audit.RecordNowAsync("contract.downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
+        return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
+    }
+
+    private string VerificationUrl(Contract contract)
+    {
+        var publicBase = configuration["Portal:PublicBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured
+            ? configured
+            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        return $"{publicBase}/verify/{contract.VerificationToken}";
+    }
+}

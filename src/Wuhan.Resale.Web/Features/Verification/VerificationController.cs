@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.Web.Features.Verification;
+
+/// <summary>
+/// 合同验真, public: the QR code on a contract holds an unguessable token (not the contract number, so numbers cannot be
+/// enumerated); the page says whether that contract is valid, revoked or registered, with names and ID numbers masked.
+/// </summary>
+public sealed class VerificationController(ResaleDbContext db) : Controller
+{
+    [HttpGet("/verify/{token}")]
+    public async Task<IActionResult> Index(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        {
+            return NotFound();
+        }
+
+        var contract = await db.Contracts.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.VerificationToken == token && c.Status != ContractStatus.Draft, cancellationToken);
+        if (contract is null)
+        {
+            return View("Unknown");
+        }
+
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        return View(new VerificationViewModel(
+            contract.ContractNumber!,
+            StatusText(contract.Status),
+            contract.Status,
+            contract.FiledAt is { } filed ? ShanghaiTime.DateOf(filed).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "—",
+            listing.Home!.Location,
+            listing.Home.BuildingArea,
+            contract.Terms.Price is { } price ? Money.Create(price).ToFigures() : "—",
+            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new VerifiedParty(
+                p.Role == PartyRole.Seller ? "卖方" : "买方", Masking.MaskName(p.Name), Masking.MaskIdNumber(p.IdNumber)))]));
+    }
+
+    public static string StatusText(ContractStatus status) => status switch
+    {
+        ContractStatus.Filed => "有效",
+        ContractStatus.Revoked => "已撤销",
+        ContractStatus.Registered => "已备案",
+        _ => "未生效",
+    };
+}
+
+public sealed record VerifiedParty(string Role, string MaskedName, string MaskedIdNumber);
+
+public sealed record VerificationViewModel(
+    string ContractNumber, string StatusText, ContractStatus Status, string FiledOn, string Location, decimal BuildingArea, string Price,
+    IReadOnlyList<VerifiedParty> Parties);
