@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace Wuhan.Resale.E2E.Infrastructure;
+
+/// <summary>
+/// One portal and one Chromium per test class. Chromium is Debian's (<c>/usr/bin/chromium</c>), driven by the
+/// Playwright driver that ships in the NuGet package; nothing is downloaded. A missing browser or CJK font is a
+/// failure with instructions, never a skipped test.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private static readonly string[] LaunchArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserPortalFactory Factory { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        RequireInstalledBrowserAndFont();
+        BaseUrl = Factory.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = LaunchArgs,
+        });
+    }
+
+    /// <summary>A desktop browser window (1366×768) with its own cookies.</summary>
+    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = Desktop,
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+        AcceptDownloads = true,
+    });
+
+    /// <summary>A phone (390×844, touch) with its own cookies.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = Phone,
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static void RequireInstalledBrowserAndFont()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {ChromiumPath}, which is not installed. " +
+                "Run `bash scripts/test.sh` (it installs it as root) or `apt-get install -y chromium fonts-noto-cjk`. " +
+                "Do not run `playwright install`.");
+        }
+
+        string families;
+        try
+        {
+            using var fcList = Process.Start(new ProcessStartInfo("fc-list", ":lang=zh family")
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            })!;
+            families = fcList.StandardOutput.ReadToEnd();
+            fcList.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            families = string.Empty;
+        }
+
+        if (string.IsNullOrWhiteSpace(families))
+        {
+            throw new InvalidOperationException(
+                "No font with Chinese characters is installed, so every page would render Chinese as boxes. " +
+                "Run `bash scripts/test.sh` (it installs it as root) or `apt-get install -y fonts-noto-cjk`.");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.E2E.Infrastructure;
+
+/// <summary>
+/// The real portal listening on a real port (Kestrel on 127.0.0.1, port chosen by the OS) so that a real browser can
+/// reach it, on a SQLite file in its own temporary data folder, with the demo data, the development SMS inbox, the
+/// documented test captcha answer and a property registry that answers after one second.
+/// </summary>
+public sealed class BrowserPortalFactory : WebApplicationFactory<Program>
+{
+    public const string CaptchaAnswer = "TEST";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wuhan-resale-e2e", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Starts Kestrel and returns the address the browser opens, e.g. http://127.0.0.1:43817.</summary>
+    public Uri Start()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(0);
+        StartServer();
+        var address = ClientOptions.BaseAddress;
+        return new Uri(address.GetLeftPart(UriPartial.Authority));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ResaleDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ResaleDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:01");
+        builder.UseSetting("Captcha:FixedAnswer", CaptchaAnswer);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file still held by a closing sink; the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+}
