@@ -18,7 +18,7 @@ namespace Wuhan.Resale.Web.Features.PartnerApi;
 [IgnoreAntiforgeryToken]
 [Authorize(AuthenticationSchemes = PartnerApiKeyHandler.SchemeName, Policy = PartnerPolicies.Read)]
 [Produces("application/json")]
-public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail audit, TimeProvider clock) : ControllerBase
+public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail audit) : ControllerBase
 {
     /// <summary>A filed, revoked or registered contract by its number (合同编号).</summary>
     [HttpGet("{contractNumber}")]
@@ -50,61 +50,28 @@ public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail au
     [ProducesResponseType<RegistrationResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status409Conflict)]
-    public async Task<IActionResult> Register(string contractNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> Register(
+        string contractNumber, [FromServices] RegistrationService registration, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        var outcome = await registration.RegisterAsync(null, contractNumber, Actor, cancellationToken);
+        return outcome.Status switch
         {
-            var contract = await FindAsync(contractNumber, cancellationToken, tracked: true);
-            if (contract is null)
-            {
-                await audit.RecordNowAsync("partner.registration-refused", "Contract", null, $"合同编号 {Clip(contractNumber)} 不存在", Actor);
-                return NotFound(new PartnerError("未找到该合同编号对应的网签合同。"));
-            }
-
-            if (contract.Status == ContractStatus.Revoked)
-            {
-                await audit.RecordNowAsync("partner.registration-refused", "Contract", contract.Id.ToString(), "合同已撤销", Actor);
-                return Conflict(new PartnerError("该合同已撤销，不能备案。", contract.Status.ToString()));
-            }
-
-            try
-            {
-                var now = clock.GetUtcNow();
-                var changed = contract.Register(now);
-                if (changed)
-                {
-                    var listing = await db.Listings.SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-                    listing.Complete(now);
-                }
-
-                audit.Record(changed ? "contract.registered" : "partner.registration-repeated", "Contract", contract.Id.ToString(),
-                    $"合同编号 {contract.ContractNumber}", Actor);
-                await db.SaveChangesAsync(cancellationToken);
-                return Ok(new RegistrationResult(contract.ContractNumber!, contract.Status.ToString(), contract.RegisteredAt!.Value, !changed));
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                return Conflict(new PartnerError(ex.Message, contract.Status.ToString()));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A revocation (or another registration call) changed the contract a moment ago: look again.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        return Conflict(new PartnerError("合同状态正在变化，请稍后重试。"));
+            RegistrationStatus.Registered or RegistrationStatus.AlreadyRegistered => Ok(new RegistrationResult(
+                outcome.Contract!.ContractNumber!, outcome.Contract.Status.ToString(), outcome.Contract.RegisteredAt!.Value,
+                outcome.Status == RegistrationStatus.AlreadyRegistered)),
+            RegistrationStatus.NotFound => NotFound(new PartnerError(outcome.Error!)),
+            RegistrationStatus.Revoked => Conflict(new PartnerError(outcome.Error!, nameof(ContractStatus.Revoked))),
+            _ => Conflict(new PartnerError(outcome.Error!)),
+        };
     }
 
     private AuditActor Actor => new(ActorKind.Partner, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
         User.Identity?.Name ?? "合作部门");
 
-    private Task<Contract?> FindAsync(string contractNumber, CancellationToken cancellationToken, bool tracked = false)
+    private Task<Contract?> FindAsync(string contractNumber, CancellationToken cancellationToken)
     {
         var number = (contractNumber ?? string.Empty).Trim();
-        var query = tracked ? db.Contracts : db.Contracts.AsNoTracking();
-        return query.FirstOrDefaultAsync(c => c.ContractNumber == number && c.Status != ContractStatus.Draft, cancellationToken);
+        return db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ContractNumber == number && c.Status != ContractStatus.Draft, cancellationToken);
     }
 
     private static string Clip(string? value) => (value ?? string.Empty).Length > 40 ? value![..40] : value ?? string.Empty;

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.PartnerApi;
+using Wuhan.Resale.Web.Features.Revocation;
+using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+
+namespace Wuhan.Resale.Web.Features.Staff;
+
+/// <summary>
+/// Contract look-up for staff: by 合同编号, 房源编码 or a party's ID number (through the keyed hash, never by decrypting
+/// the table). The detail page shows full party data — each view is audited — the contract's history, and lets staff
+/// record 已备案 or revoke on a party's written request.
+/// </summary>
+[Authorize(Policy = AuthorizationPolicies.Staff)]
+public sealed class StaffContractsController(
+    ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit) : Controller
+{
+    [HttpGet("/staff/contracts")]
+    public async Task<IActionResult> Search(string? q, CancellationToken cancellationToken)
+    {
+        var key = (q ?? string.Empty).Trim();
+        var rows = new List<StaffContractRow>();
+        if (key.Length is > 0 and <= 64)
+        {
+            IQueryable<Contract> query;
+            if (key.StartsWith("武房", StringComparison.Ordinal))
+            {
+                query = db.Contracts.Where(c => c.ContractNumber == key);
+            }
+            else if (key.StartsWith("FY", StringComparison.OrdinalIgnoreCase))
+            {
+                var code = key.ToUpperInvariant();
+                query = db.Contracts.Where(c => db.Listings.Any(l => l.Id == c.ListingId && l.ListingCode == code));
+            }
+            else
+            {
+                var hash = db.LookupHash(key);
+                query = db.Contracts.Where(c => c.Parties.Any(p => EF.Property<string>(p, "IdNumberHash") == hash));
+            }
+
+            rows = await query.AsNoTracking().Where(c => c.Status != ContractStatus.Draft)
+                .OrderByDescending(c => c.FiledAt).Take(50)
+                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new StaffContractRow(
+                    c.Id, c.ContractNumber!, l.ListingCode, l.Home!.Location, c.Status, c.FiledAt))
+                .ToListAsync(cancellationToken);
+            await audit.RecordNowAsync("staff.contract-search", null, null, $"按{KindOf(key)}查询，{rows.Count}条结果");
+        }
+
+        return View("Contracts", new StaffContractSearchViewModel(key, rows, key.Length > 64 ? "查询条件过长。" : null));
+    }
+
+    [HttpGet("/staff/contracts/{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id, string? message, CancellationToken cancellationToken)
+    {
+        var model = await DetailAsync(id, message, null, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordNowAsync("staff.contract-viewed", "Contract", id.ToString(), "查看合同及当事人完整信息");
+        return View("Contract", model);
+    }
+
+    [HttpPost("/staff/contracts/{id:guid}/registration")]
+    public async Task<IActionResult> Register(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await registration.RegisterAsync(id, null, AuditActor.From(User), cancellationToken);
+        return outcome.Status is RegistrationStatus.Registered or RegistrationStatus.AlreadyRegistered
+            ? RedirectToAction(nameof(Detail), new { id, message = "registered" })
+            : outcome.Status == RegistrationStatus.NotFound
+                ? NotFound()
+                : View("Contract", await DetailAsync(id, null, outcome.Error, cancellationToken));
+    }
+
+    /// <summary>Revocation on a party's written request, recorded with the reason.</summary>
+    [HttpPost("/staff/contracts/{id:guid}/revocation")]
+    public async Task<IActionResult> Revoke(Guid id, Guid? partyId, string? reason, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        if (contract is null)
+        {
+            return NotFound();
+        }
+
+        if (partyId is null || contract.Parties.All(p => p.Id != partyId) || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return View("Contract", await DetailAsync(id, null, "请选择提出书面申请的当事人，并填写撤销理由（500字以内）。", cancellationToken));
+        }
+
+        var actor = AuditActor.From(User);
+        var outcome = await revocation.RevokeAsync(id, partyId.Value, actor with { Name = $"{actor.Name}（依当事人书面申请：{reason.Trim()}）" }, cancellationToken);
+        return outcome.Revoked
+            ? RedirectToAction(nameof(Detail), new { id, message = "revoked" })
+            : View("Contract", await DetailAsync(id, null, outcome.Error, cancellationToken));
+    }
+
+    private async Task<StaffContractViewModel?> DetailAsync(Guid id, string? message, string? error, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        if (contract is null)
+        {
+            return null;
+        }
+
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        var entityIds = new[] { contract.Id.ToString(), listing.Id.ToString() };
+        var history = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId != null && entityIds.Contains(e.EntityId))
+            .OrderBy(e => e.OccurredAt)
+            .Select(e => new StaffHistoryRow(e.OccurredAt, e.Action, e.ActorName, e.Detail))
+            .ToListAsync(cancellationToken);
+        return new StaffContractViewModel(
+            contract.Id, contract.ContractNumber!, listing.ListingCode, contract.Status, contract.FiledAt, listing.Home!.Location,
+            contract.Terms.Price is { } price ? Money.Create(price).ToFigures() : "—",
+            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new StaffPartyRow(p.Id, p.Role == PartyRole.Seller ? "卖方" : "买方",
+                p.Name, p.IdType.DisplayName(), p.IdNumber, p.Phone, p.Share))],
+            history,
+            message switch { "registered" => "已记录为已备案。", "revoked" => "已按当事人书面申请撤销，并已短信通知其他当事人。", _ => null },
+            error);
+    }
+
+    private static string KindOf(string key) =>
+        key.StartsWith("武房", StringComparison.Ordinal) ? "合同编号" : key.StartsWith("FY", StringComparison.OrdinalIgnoreCase) ? "房源编码" : "证件号码";
+}
+
+public sealed record StaffContractRow(Guid Id, string ContractNumber, string ListingCode, string Location, ContractStatus Status, DateTimeOffset? FiledAt);
+
+public sealed record StaffContractSearchViewModel(string Query, IReadOnlyList<StaffContractRow> Rows, string? Error);
+
+public sealed record StaffPartyRow(Guid Id, string Role, string Name, string IdTypeName, string IdNumber, string Phone, string? Share);
+
+public sealed record StaffHistoryRow(DateTimeOffset OccurredAt, string Action, string ActorName, string? Detail);
+
+public sealed record StaffContractViewModel(
+    Guid Id, string ContractNumber, string ListingCode, ContractStatus Status, DateTimeOffset? FiledAt, string Location, string Price,
+    IReadOnlyList<StaffPartyRow> Parties, IReadOnlyList<StaffHistoryRow> History, string? Message, string? Error);

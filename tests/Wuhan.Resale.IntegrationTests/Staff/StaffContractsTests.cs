@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.Staff;
+
+public sealed class StaffContractsTests : IDisposable
+{
+    private readonly PortalFactory _factory = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)) };
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> StaffAsync()
+    {
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
+        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+        var page = await Forms.GetDocumentAsync(client, "/staff/login");
+        using var _ = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
+        return client;
+    }
+
+    [Fact]
+    public async Task AContract_IsFoundByNumber_ListingCode_AndAPartysIdNumber_AndViewingIsAudited()
+    {
+        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var listingCode = await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).Select(l => l.ListingCode).SingleAsync());
+        var staff = await StaffAsync();
+
+        foreach (var key in new[] { number, listingCode, DemoData.Citizen("buyer-1").IdNumber, DemoData.Citizen("seller-clean").IdNumber })
+        {
+            var page = await Forms.GetDocumentAsync(staff, "/staff/contracts?q=" + Uri.EscapeDataString(key));
+            var row = Assert.Single(page.QuerySelectorAll("#results tbody tr"));
+            Assert.Contains(number, row.TextContent, StringComparison.Ordinal);
+        }
+
+        var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
+        Assert.Contains(DemoData.Citizen("buyer-1").IdNumber, detail.QuerySelector("#staff-parties")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("contract.filed", detail.QuerySelector("#history")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.contract-viewed" && e.EntityId == contractId.ToString())));
+    }
+
+    [Fact]
+    public async Task Staff_MarkAContractRegistered()
+    {
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var staff = await StaffAsync();
+        var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
+
+        using var response = await Forms.SubmitAsync(staff, detail, "form[action$='/registration']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(ContractStatus.Registered, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        var audit = await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "contract.registered").Select(e => e.ActorName).SingleAsync());
+        Assert.Equal("窗口工作人员（演示）（staff）", audit);
+    }
+
+    [Fact]
+    public async Task Staff_RevokeOnAWrittenRequest_WithTheReasonRecorded()
+    {
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var staff = await StaffAsync();
+        var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
+        var buyerParty = detail.QuerySelectorAll("#partyId option").First(o => o.TextContent.Contains("柯美玲", StringComparison.Ordinal)).GetAttribute("value");
+
+        using var missing = await Forms.SubmitAsync(staff, detail, "form[action$='/revocation']", new Dictionary<string, string?> { ["partyId"] = buyerParty, ["reason"] = "" });
+        using var done = await Forms.SubmitAsync(staff, detail, "form[action$='/revocation']", new Dictionary<string, string?> { ["partyId"] = buyerParty, ["reason"] = "买方递交书面撤销申请" });
+
+        Assert.Contains("撤销理由", (await Forms.ParseAsync(missing)).QuerySelector("#contract-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(ContractStatus.Revoked, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        var actor = await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "contract.revoked").Select(e => e.ActorName).SingleAsync());
+        Assert.Contains("买方递交书面撤销申请", actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACitizen_CannotLookUpContracts()
+    {
+        var citizen = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-4"));
+
+        using var response = await citizen.GetAsync(new Uri("/staff/contracts?q=武房", UriKind.Relative));
+
+        Assert.Equal("/status/403", response.Headers.Location?.AbsolutePath);
+    }
+}
