@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.IntegrationTests.Infrastructure;
+
+namespace Wuhan.Resale.IntegrationTests.Staff;
+
+public sealed class AuditLogTests : IDisposable
+{
+    private readonly PortalFactory _factory = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)) };
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> SignInAsync(string userName)
+    {
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == userName);
+        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+        var page = await Forms.GetDocumentAsync(client, "/staff/login");
+        using var _ = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
+        return client;
+    }
+
+    [Fact]
+    public async Task AnAdministrator_FiltersTheLogByContract_AndExportsItAsCsv()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var admin = await SignInAsync("admin");
+
+        var page = await Forms.GetDocumentAsync(admin, $"/staff/audit?entity={contractId}");
+        var csvBytes = await admin.GetByteArrayAsync(new Uri($"/staff/audit.csv?entity={contractId}", UriKind.Relative));
+        var csv = Encoding.UTF8.GetString(csvBytes.AsSpan(3));
+
+        var actions = page.QuerySelectorAll("#audit tbody tr").Select(r => r.Children[2].TextContent.Trim()).ToList();
+        Assert.Contains("contract.filed", actions);
+        Assert.All(page.QuerySelectorAll("#audit tbody tr"), r => Assert.Contains(contractId.ToString(), r.Children[3].TextContent, StringComparison.Ordinal));
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csvBytes[..3]);
+        Assert.StartsWith("时间,操作者类型,操作者,事项", csv, StringComparison.Ordinal);
+        Assert.Contains("\"contract.filed\"", csv, StringComparison.Ordinal);
+        Assert.Contains(number, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoData.Citizen("buyer-1").IdNumber, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoData.Citizen("buyer-1").Phone, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACounterClerk_AndACitizen_CannotOpenTheAuditLog()
+    {
+        var clerk = await SignInAsync("staff");
+        var citizen = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-2"));
+
+        using var byClerk = await clerk.GetAsync(new Uri("/staff/audit", UriKind.Relative));
+        using var byClerkCsv = await clerk.GetAsync(new Uri("/staff/audit.csv", UriKind.Relative));
+        using var byCitizen = await citizen.GetAsync(new Uri("/staff/audit", UriKind.Relative));
+
+        Assert.Equal("/status/403", byClerk.Headers.Location?.AbsolutePath);
+        Assert.Equal("/status/403", byClerkCsv.Headers.Location?.AbsolutePath);
+        Assert.Equal("/status/403", byCitizen.Headers.Location?.AbsolutePath);
+    }
+}
