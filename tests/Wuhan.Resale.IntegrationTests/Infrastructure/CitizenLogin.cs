@@ -26,9 +26,11 @@ public sealed partial class CitizenLogin(PortalFactory factory)
 
     public async Task<string> OpenLoginPageAsync()
     {
-        LoginPage = await Forms.GetDocumentAsync(Desktop, "/");
+        using var response = await Desktop.GetAsync(new Uri("/", UriKind.Relative));
+        LoginPage = await Forms.ParseAsync(response);
         TicketLink = LoginPage.QuerySelector("#same-device-link")?.GetAttribute("href")
-            ?? throw new InvalidOperationException("The login page shows no same-device link.");
+            ?? throw new InvalidOperationException(
+                $"The login page shows no same-device link ({(int)response.StatusCode}): {LoginPage.Body?.TextContent.Trim()[..Math.Min(600, LoginPage.Body.TextContent.Trim().Length)]}");
         return TicketLink;
     }
 

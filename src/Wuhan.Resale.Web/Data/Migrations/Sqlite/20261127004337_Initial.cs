@@ -26,34 +26,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUsers",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -72,6 +44,22 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaptchaChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnswerHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Image = table.Column<byte[]>(type: "BLOB", maxLength: 65536, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaptchaChallenges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +145,33 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -230,6 +245,138 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RestrictionPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RestrictionPolicies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RestrictionPolicies_Districts_DistrictCode",
+                        column: x => x.DistrictCode,
+                        principalTable: "Districts",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmbeddedPropertyOwners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Share = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EmbeddedPropertyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmbeddedPropertyOwners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmbeddedPropertyOwners_EmbeddedProperties_EmbeddedPropertyId",
+                        column: x => x.EmbeddedPropertyId,
+                        principalTable: "EmbeddedProperties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClaimSecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LoginTickets_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PropertyQueries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueryNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PropertyQueries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PropertyQueries_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -318,75 +465,31 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "RestrictionPolicies",
+                name: "NoticeConsents",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RestrictionPolicies", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RestrictionPolicies_Districts_DistrictCode",
-                        column: x => x.DistrictCode,
-                        principalTable: "Districts",
-                        principalColumn: "Code",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EmbeddedPropertyOwners",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Share = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EmbeddedPropertyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EmbeddedPropertyOwners", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EmbeddedPropertyOwners_EmbeddedProperties_EmbeddedPropertyId",
-                        column: x => x.EmbeddedPropertyId,
-                        principalTable: "EmbeddedProperties",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PropertyQueries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QueryNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    QueryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoticeVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConsentedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PropertyQueries", x => x.Id);
+                    table.PrimaryKey("PK_NoticeConsents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PropertyQueries_People_PersonId",
+                        name: "FK_NoticeConsents_People_PersonId",
                         column: x => x.PersonId,
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NoticeConsents_PropertyQueries_QueryId",
+                        column: x => x.QueryId,
+                        principalTable: "PropertyQueries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -654,6 +757,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_PersonId",
+                table: "AspNetUsers",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -680,6 +789,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaptchaChallenges_ExpiresAt",
+                table: "CaptchaChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContractParties_ContractId",
                 table: "ContractParties",
                 column: "ContractId");
@@ -703,7 +817,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_ListingId",
                 table: "Contracts",
-                column: "ListingId");
+                column: "ListingId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_SellerPersonId_CreatedAt",
@@ -792,9 +907,52 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "DistrictCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_ExpiresAt",
+                table: "LoginTickets",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_PersonId",
+                table: "LoginTickets",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_TokenHash",
+                table: "LoginTickets",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeConsents_PersonId",
+                table: "NoticeConsents",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeConsents_QueryId_PersonId",
+                table: "NoticeConsents",
+                columns: new[] { "QueryId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_KeyHash",
+                table: "Partners",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name",
+                table: "Partners",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumberHash",
                 table: "People",
-                column: "IdNumberHash",
+                column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_IdType_IdNumberHash",
+                table: "People",
+                columns: new[] { "IdType", "IdNumberHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -882,6 +1040,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CaptchaChallenges");
+
+            migrationBuilder.DropTable(
                 name: "ContractParties");
 
             migrationBuilder.DropTable(
@@ -898,6 +1059,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ListingBuyers");
+
+            migrationBuilder.DropTable(
+                name: "LoginTickets");
+
+            migrationBuilder.DropTable(
+                name: "NoticeConsents");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
 
             migrationBuilder.DropTable(
                 name: "PropertyRecordOwners");

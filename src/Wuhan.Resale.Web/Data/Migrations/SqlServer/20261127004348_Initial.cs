@@ -26,34 +26,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUsers",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    DistrictCode = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -72,6 +44,22 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaptchaChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AnswerHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Image = table.Column<byte[]>(type: "varbinary(max)", maxLength: 65536, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaptchaChallenges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +145,33 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -230,6 +245,138 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RestrictionPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Restricted = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RestrictionPolicies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RestrictionPolicies_Districts_DistrictCode",
+                        column: x => x.DistrictCode,
+                        principalTable: "Districts",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmbeddedPropertyOwners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Share = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EmbeddedPropertyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmbeddedPropertyOwners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmbeddedPropertyOwners_EmbeddedProperties_EmbeddedPropertyId",
+                        column: x => x.EmbeddedPropertyId,
+                        principalTable: "EmbeddedProperties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ClaimSecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AuthorisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LoginTickets_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PropertyQueries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QueryNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PropertyQueries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PropertyQueries_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -318,75 +465,31 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "RestrictionPolicies",
+                name: "NoticeConsents",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DistrictCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Restricted = table.Column<bool>(type: "bit", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RestrictionPolicies", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RestrictionPolicies_Districts_DistrictCode",
-                        column: x => x.DistrictCode,
-                        principalTable: "Districts",
-                        principalColumn: "Code",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EmbeddedPropertyOwners",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    IdType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Share = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EmbeddedPropertyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EmbeddedPropertyOwners", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EmbeddedPropertyOwners_EmbeddedProperties_EmbeddedPropertyId",
-                        column: x => x.EmbeddedPropertyId,
-                        principalTable: "EmbeddedProperties",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PropertyQueries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    QueryNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LeasedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    QueryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NoticeVersion = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ConsentedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PropertyQueries", x => x.Id);
+                    table.PrimaryKey("PK_NoticeConsents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PropertyQueries_People_PersonId",
+                        name: "FK_NoticeConsents_People_PersonId",
                         column: x => x.PersonId,
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NoticeConsents_PropertyQueries_QueryId",
+                        column: x => x.QueryId,
+                        principalTable: "PropertyQueries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -655,6 +758,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_PersonId",
+                table: "AspNetUsers",
+                column: "PersonId",
+                unique: true,
+                filter: "[PersonId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -682,6 +792,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaptchaChallenges_ExpiresAt",
+                table: "CaptchaChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContractParties_ContractId",
                 table: "ContractParties",
                 column: "ContractId");
@@ -706,7 +821,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_ListingId",
                 table: "Contracts",
-                column: "ListingId");
+                column: "ListingId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_SellerPersonId_CreatedAt",
@@ -797,9 +913,52 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "DistrictCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_ExpiresAt",
+                table: "LoginTickets",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_PersonId",
+                table: "LoginTickets",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginTickets_TokenHash",
+                table: "LoginTickets",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeConsents_PersonId",
+                table: "NoticeConsents",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeConsents_QueryId_PersonId",
+                table: "NoticeConsents",
+                columns: new[] { "QueryId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_KeyHash",
+                table: "Partners",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name",
+                table: "Partners",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumberHash",
                 table: "People",
-                column: "IdNumberHash",
+                column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_IdType_IdNumberHash",
+                table: "People",
+                columns: new[] { "IdType", "IdNumberHash" },
                 unique: true,
                 filter: "[IdNumberHash] IS NOT NULL");
 
@@ -888,6 +1047,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CaptchaChallenges");
+
+            migrationBuilder.DropTable(
                 name: "ContractParties");
 
             migrationBuilder.DropTable(
@@ -904,6 +1066,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ListingBuyers");
+
+            migrationBuilder.DropTable(
+                name: "LoginTickets");
+
+            migrationBuilder.DropTable(
+                name: "NoticeConsents");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
 
             migrationBuilder.DropTable(
                 name: "PropertyRecordOwners");
