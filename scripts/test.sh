@@ -10,6 +10,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The test hosts change no files: don't let each of them watch files (inotify instances are limited per user).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 # The PDF tests read the generated contracts back with poppler's pdftotext, as a person's PDF reader would.
 if ! command -v pdftotext >/dev/null 2>&1; then
@@ -18,6 +20,22 @@ if ! command -v pdftotext >/dev/null 2>&1; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
   else
     sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
+fi
+
+# The browser tests (tests/Wuhan.Resale.E2E) drive Debian's Chromium at /usr/bin/chromium (never `playwright install`);
+# without a CJK font every page renders Chinese as boxes. They fail, never skip, when these are missing.
+browser_packages=()
+[ -x /usr/bin/chromium ] || browser_packages+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+  browser_packages+=(fonts-noto-cjk)
+fi
+if [ "${#browser_packages[@]}" -gt 0 ]; then
+  echo "==> installing ${browser_packages[*]} for the browser tests"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser_packages[@]}" >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser_packages[@]}" >/dev/null
   fi
 fi
 
@@ -36,7 +54,8 @@ grep -q 'CREATE TABLE \[Contracts\]' "$results/sqlserver-schema.sql"
 
 echo "==> running tests"
 status=0
-dotnet test Wuhan.Resale.sln --no-build --nologo -c Debug \
+# One test project at a time: on two cores the browser suite and the integration suite starve each other otherwise.
+dotnet test Wuhan.Resale.sln --no-build --nologo -c Debug -m:1 \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
 passed=0

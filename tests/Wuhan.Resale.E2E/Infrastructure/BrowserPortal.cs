@@ -34,6 +34,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         RequireInstalledBrowserAndFont();
+
+        // CI runs the unit and integration tests beside these on two cores: wait generously, fail clearly.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         BaseUrl = Factory.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -45,7 +48,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A desktop browser window (1366×768) with its own cookies.</summary>
-    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewDesktopContextAsync() => NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseUrl.ToString(),
         ViewportSize = Desktop,
@@ -55,7 +58,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     });
 
     /// <summary>A phone (390×844, touch) with its own cookies.</summary>
-    public Task<IBrowserContext> NewPhoneContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewPhoneContextAsync() => NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseUrl.ToString(),
         ViewportSize = Phone,
@@ -64,6 +67,13 @@ public sealed class BrowserPortal : IAsyncLifetime
         Locale = "zh-CN",
         TimezoneId = "Asia/Shanghai",
     });
+
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

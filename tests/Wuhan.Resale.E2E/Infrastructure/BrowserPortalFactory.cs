@@ -14,6 +14,14 @@ public sealed class BrowserPortalFactory : WebApplicationFactory<Program>
 {
     public const string CaptchaAnswer = "TEST";
 
+    static BrowserPortalFactory()
+    {
+        // Every watched appsettings file or wwwroot costs an inotify instance, and the machine allows 128 per user for
+        // all test processes together (the integration tests run beside these). Nothing changes files during a test.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wuhan-resale-e2e", Guid.NewGuid().ToString("N"));
 
     /// <summary>Starts Kestrel and returns the address the browser opens, e.g. http://127.0.0.1:43817.</summary>
@@ -39,6 +47,9 @@ public sealed class BrowserPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:01");
         builder.UseSetting("Captcha:FixedAnswer", CaptchaAnswer);
+
+        // Warnings and errors only: a request log line per page would bury the test results.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
     protected override void Dispose(bool disposing)

@@ -27,11 +27,19 @@ public sealed class PageChecks
 
     private static readonly ConcurrentBag<string> AllLayoutNotes = [];
 
-    public List<string> Violations { get; } = [];
+    private readonly Dictionary<string, (List<string> Sizes, string Detail)> _violations = [];
+    private readonly List<string> _order = [];
+
+    /// <summary>Each serious or critical violation: page, rule, impact, element, at which sizes, its HTML and why.</summary>
+    public IReadOnlyList<string> Violations =>
+        [.. _order.Select(key => $"{key} ({string.Join(", ", _violations[key].Sizes)}) {_violations[key].Detail}")];
 
     public List<string> LayoutNotes { get; } = [];
 
     public List<string> Screenshots { get; } = [];
+
+    /// <summary>Time spent on screenshots and scans, to keep an eye on the suite's budget.</summary>
+    public TimeSpan Elapsed { get; private set; }
 
     /// <summary>Screenshots and scans the page as it is now, at both sizes; the page keeps its own size afterwards.</summary>
     public async Task CheckAsync(IPage page, string name)
@@ -39,20 +47,21 @@ public sealed class PageChecks
         ArgumentNullException.ThrowIfNull(page);
         _ = CleanFolder.Value;
         await page.WaitForLoadStateAsync(LoadState.Load);
-        var original = page.ViewportSize ?? BrowserPortal.Desktop;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var original = page.ViewportSize is { } size ? (size.Width, size.Height) : (BrowserPortal.Desktop.Width, BrowserPortal.Desktop.Height);
         try
         {
-            foreach (var (size, viewport) in new[] { ("desktop", BrowserPortal.Desktop), ("phone", BrowserPortal.Phone) })
+            foreach (var (label, viewport) in new[] { ("desktop", BrowserPortal.Desktop), ("phone", BrowserPortal.Phone) })
             {
                 await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
-                var path = Path.Combine(Folder, $"{name}-{size}.png");
+                var path = Path.Combine(Folder, $"{name}-{label}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
                 Screenshots.Add(path);
 
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
                 if (overflow > 0)
                 {
-                    var note = string.Create(CultureInfo.InvariantCulture, $"{name} ({size}): the page is {overflow}px wider than the window and scrolls sideways");
+                    var note = string.Create(CultureInfo.InvariantCulture, $"{name} ({label}): the page is {overflow}px wider than the window and scrolls sideways");
                     LayoutNotes.Add(note);
                     AllLayoutNotes.Add(note);
                 }
@@ -60,18 +69,25 @@ public sealed class PageChecks
                 var result = await page.RunAxe();
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                 {
-                    var elements = string.Join(" | ", violation.Nodes.Select(n => $"{n.Target} {n.Html}"));
-                    var line = $"{name} ({size}) {page.Url}: {violation.Id} [{violation.Impact}] {violation.Help} — {elements}";
-                    if (!Violations.Any(v => v.StartsWith($"{name} (", StringComparison.Ordinal) && v.Contains($": {violation.Id} [", StringComparison.Ordinal) && v.EndsWith(elements, StringComparison.Ordinal)))
+                    foreach (var node in violation.Nodes)
                     {
-                        Violations.Add(line);
+                        var key = $"{name}: {violation.Id} [{violation.Impact}] {node.Target}";
+                        var detail = $"on {new Uri(page.Url).AbsolutePath}: {node.Html} — {string.Join(" ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message))}";
+                        if (!_violations.TryGetValue(key, out var found))
+                        {
+                            _violations[key] = found = ([], detail);
+                            _order.Add(key);
+                        }
+
+                        found.Sizes.Add(label);
                     }
                 }
             }
         }
         finally
         {
-            await page.SetViewportSizeAsync(original.Width, original.Height);
+            await page.SetViewportSizeAsync(original.Item1, original.Item2);
+            Elapsed += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
 
         File.WriteAllLines(Path.Combine(Folder, "layout-notes.txt"), AllLayoutNotes.OrderBy(n => n, StringComparer.Ordinal));

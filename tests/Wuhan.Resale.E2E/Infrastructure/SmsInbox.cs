@@ -14,7 +14,7 @@ public static partial class SmsInbox
     public static async Task<string> WaitForCodeAsync(IBrowserContext context, string phone, int before)
     {
         ArgumentNullException.ThrowIfNull(context);
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
             var messages = await ReadAsync(context, phone);
             if (messages.Count > before)
@@ -29,7 +29,7 @@ public static partial class SmsInbox
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No new SMS code reached {phone} in 10 seconds.");
+        throw new TimeoutException($"No new SMS code reached {phone} in 20 seconds.");
     }
 
     private static async Task<List<string>> ReadAsync(IBrowserContext context, string phone)

@@ -15,6 +15,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDirectory;
 
+    static PortalFactory()
+    {
+        // Dozens of hosts in one test process would each watch their configuration and content files and run out of
+        // inotify instances (128 per user on this machine); tests change no files, so nothing needs watching.
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public PortalFactory(string? dataDirectory = null, string environment = "Development")
     {
         _ownsDirectory = dataDirectory is null;
