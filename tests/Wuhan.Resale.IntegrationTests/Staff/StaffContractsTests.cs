@@ -75,6 +75,49 @@ public sealed class StaffContractsTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_DownloadTheContractPdf()
+    {
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-4");
+        var staff = await StaffAsync();
+
+        using var response = await staff.GetAsync(new Uri($"/staff/contracts/{contractId}/pdf", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.contract-downloaded")));
+    }
+
+    [Fact]
+    public async Task StaffRegistrationAndAnAnonymousRevocationAtOnce_EndInExactlyOneState()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
+        var staff = await StaffAsync();
+        var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
+        using var anonymous = _factory.CreateClient();
+        var lookup = await Forms.GetDocumentAsync(anonymous, "/revocation");
+        using var found = await Forms.SubmitAsync(anonymous, lookup, "form", new Dictionary<string, string?>
+        {
+            ["ContractNumber"] = number, ["IdNumber"] = DemoData.Citizen("buyer-1").IdNumber, ["CaptchaAnswer"] = PortalFactory.CaptchaAnswer,
+        }, ("Intent", "lookup"));
+        using var sent = await Forms.SubmitAsync(anonymous, await Forms.ParseAsync(found), "form", null, ("Intent", "send"));
+        var sentPage = await Forms.ParseAsync(sent);
+        var code = await CitizenLogin.LatestCodeAsync(_factory, DemoData.Citizen("buyer-1").Phone, "Revocation");
+
+        var revoke = Forms.SubmitAsync(anonymous, sentPage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "revoke"));
+        var register = Forms.SubmitAsync(staff, detail, "form[action$='/registration']");
+        await Task.WhenAll(revoke, register);
+        using var revokeResponse = await revoke;
+        using var registerResponse = await register;
+
+        var status = await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync());
+        var revoked = (await Forms.ParseAsync(revokeResponse)).QuerySelector("h1")?.TextContent.Trim() == "撤销成功";
+        var registered = registerResponse.StatusCode == HttpStatusCode.Redirect;
+        Assert.True(revoked ^ registered, $"exactly one must win (revoked={revoked}, registered={registered})");
+        Assert.Equal(revoked ? ContractStatus.Revoked : ContractStatus.Registered, status);
+    }
+
+    [Fact]
     public async Task ACitizen_CannotLookUpContracts()
     {
         var citizen = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-4"));

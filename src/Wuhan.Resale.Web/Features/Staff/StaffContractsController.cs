@@ -18,8 +18,31 @@ namespace Wuhan.Resale.Web.Features.Staff;
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 public sealed class StaffContractsController(
-    ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit) : Controller
+    ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit,
+    Pdf.ContractPdfRenderer renderer) : Controller
 {
+    /// <summary>The contract PDF for staff, as the parties get it (revoked contracts stamped 已撤销); audited.</summary>
+    [HttpGet("/staff/contracts/{id:guid}/pdf")]
+    public async Task<IActionResult> Pdf(Guid id, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        if (contract is null)
+        {
+            return NotFound();
+        }
+
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        var district = listing.DistrictCode is null ? null
+            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var url = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verify/{contract.VerificationToken}";
+        var pdf = renderer.Render(
+            Wuhan.Resale.Web.Pdf.ContractDocumentFactory.From(contract, listing.Home!, district, url, Verification.VerificationController.StatusText(contract.Status)),
+            revokedWatermark: contract.Status == ContractStatus.Revoked);
+        await audit.RecordNowAsync("staff.contract-downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
+        return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
+    }
+
     [HttpGet("/staff/contracts")]
     public async Task<IActionResult> Search(string? q, CancellationToken cancellationToken)
     {
