@@ -63,6 +63,7 @@ builder.Services.Configure<Wuhan.Resale.Web.Features.Revocation.RevocationOption
 builder.Services.AddSingleton<Wuhan.Resale.Web.Features.Revocation.RevocationThrottle>();
 builder.Services.AddScoped<Wuhan.Resale.Web.Features.Revocation.RevocationService>();
 builder.Services.AddSingleton<Wuhan.Resale.Web.Pdf.ContractPdfRenderer>();
+builder.Services.AddScoped<Wuhan.Resale.Web.Features.Verification.ContractPdfs>();
 builder.Services.AddScoped<Wuhan.Resale.Web.Features.PartnerApi.RegistrationService>();
 builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
 builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));

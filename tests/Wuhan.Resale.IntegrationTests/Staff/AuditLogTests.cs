@@ -10,14 +10,7 @@ public sealed class AuditLogTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var staff = DemoData.Set.Staff.Single(s => s.UserName == userName);
-        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        var page = await Forms.GetDocumentAsync(client, "/staff/login");
-        using var _ = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string userName) => StaffLogin.SignInAsync(_factory, userName);
 
     [Fact]
     public async Task AnAdministrator_FiltersTheLogByContract_AndExportsItAsCsv()

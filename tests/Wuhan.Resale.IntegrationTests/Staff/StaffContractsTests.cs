@@ -12,14 +12,7 @@ public sealed class StaffContractsTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> StaffAsync()
-    {
-        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
-        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        var page = await Forms.GetDocumentAsync(client, "/staff/login");
-        using var _ = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
-        return client;
-    }
+    private Task<HttpClient> StaffAsync() => StaffLogin.SignInAsync(_factory, "staff");
 
     [Fact]
     public async Task AContract_IsFoundByNumber_ListingCode_AndAPartysIdNumber_AndViewingIsAudited()

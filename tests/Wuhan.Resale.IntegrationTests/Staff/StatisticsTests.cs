@@ -29,12 +29,7 @@ public sealed class StatisticsTests : IDisposable
             (await db.Contracts.SingleAsync(c => c.Id == second)).Register(_clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
-        var admin = DemoData.Set.Staff.Single(s => s.UserName == "admin");
-        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        var login = await Forms.GetDocumentAsync(client, "/staff/login");
-        using (await Forms.SubmitAsync(client, login, "form", new Dictionary<string, string?> { ["UserName"] = admin.UserName, ["Password"] = admin.Password }))
-        {
-        }
+        var client = await StaffLogin.SignInAsync(_factory, "admin");
 
         var page = await Forms.GetDocumentAsync(client, "/staff/statistics?from=2026-11-26&to=2026-11-26");
 
@@ -54,12 +49,7 @@ public sealed class StatisticsTests : IDisposable
     [Fact]
     public async Task ACounterClerk_CannotOpenTheStatistics()
     {
-        var clerk = DemoData.Set.Staff.Single(s => s.UserName == "staff");
-        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        var login = await Forms.GetDocumentAsync(client, "/staff/login");
-        using (await Forms.SubmitAsync(client, login, "form", new Dictionary<string, string?> { ["UserName"] = clerk.UserName, ["Password"] = clerk.Password }))
-        {
-        }
+        var client = await StaffLogin.SignInAsync(_factory, "staff");
 
         using var response = await client.GetAsync(new Uri("/staff/statistics", UriKind.Relative));
 

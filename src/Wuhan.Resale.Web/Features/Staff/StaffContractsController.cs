@@ -19,7 +19,7 @@ namespace Wuhan.Resale.Web.Features.Staff;
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 public sealed class StaffContractsController(
     ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit,
-    Pdf.ContractPdfRenderer renderer) : Controller
+    Verification.ContractPdfs pdfs) : Controller
 {
     /// <summary>The contract PDF for staff, as the parties get it (revoked contracts stamped 已撤销); audited.</summary>
     [HttpGet("/staff/contracts/{id:guid}/pdf")]
@@ -31,14 +31,7 @@ public sealed class StaffContractsController(
             return NotFound();
         }
 
-        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
-            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        var district = listing.DistrictCode is null ? null
-            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-        var url = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verify/{contract.VerificationToken}";
-        var pdf = renderer.Render(
-            Wuhan.Resale.Web.Pdf.ContractDocumentFactory.From(contract, listing.Home!, district, url, Verification.VerificationController.StatusText(contract.Status)),
-            revokedWatermark: contract.Status == ContractStatus.Revoked);
+        var pdf = await pdfs.RenderAsync(contract, Request, cancellationToken);
         await audit.RecordNowAsync("staff.contract-downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
     }

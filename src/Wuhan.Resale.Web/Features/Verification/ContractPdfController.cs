@@ -5,7 +5,6 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
-using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Web.Features.Verification;
 
@@ -15,8 +14,7 @@ namespace Wuhan.Resale.Web.Features.Verification;
 /// every copy leads to the public 合同验真 page, which always shows the current status.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Citizen)]
-public sealed class ContractPdfController(ResaleDbContext db, ContractPdfRenderer renderer, AuditTrail audit, IConfiguration configuration)
-    : Controller
+public sealed class ContractPdfController(ResaleDbContext db, ContractPdfs pdfs, AuditTrail audit) : Controller
 {
     [HttpGet("/contracts/{id:guid}/pdf")]
     public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
@@ -29,22 +27,8 @@ public sealed class ContractPdfController(ResaleDbContext db, ContractPdfRendere
             return NotFound();
         }
 
-        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
-            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        var district = listing.DistrictCode is null
-            ? null
-            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-        var document = ContractDocumentFactory.From(contract, listing.Home!, district, VerificationUrl(contract), VerificationController.StatusText(contract.Status));
-        var pdf = renderer.Render(document, revokedWatermark: contract.Status == ContractStatus.Revoked);
+        var pdf = await pdfs.RenderAsync(contract, Request, cancellationToken);
         await audit.RecordNowAsync("contract.downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
-    }
-
-    private string VerificationUrl(Contract contract)
-    {
-        var publicBase = configuration["Portal:PublicBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured
-            ? configured
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        return $"{publicBase}/verify/{contract.VerificationToken}";
     }
 }
