@@ -167,11 +167,8 @@ public sealed class BuyersController(
     {
         var personId = User.PersonId();
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
-        var hash = db.LookupHash(person.IdNumber);
-        var listing = await db.Listings.Include(l => l.Home).ThenInclude(h => h!.Owners)
-            .Where(l => l.Id == id && (l.SellerPersonId == person.Id
-                || l.Home!.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash && o.IdType == person.IdType)))
-            .FirstOrDefaultAsync(cancellationToken);
+        var listing = await db.Listings.VisibleTo(db, person).Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         return (person, listing);
     }
 }

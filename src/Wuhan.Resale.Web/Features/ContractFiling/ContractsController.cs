@@ -36,9 +36,8 @@ public sealed class ContractsController(
         var person = await CurrentPersonAsync(cancellationToken);
         var hash = db.LookupHash(person.IdNumber);
         var asOwner = await db.Contracts.AsNoTracking()
-            .Join(db.Listings.Include(l => l.Home).ThenInclude(h => h!.Owners), c => c.ListingId, l => l.Id, (c, l) => new { Contract = c, Listing = l })
-            .Where(x => x.Listing.SellerPersonId == person.Id
-                || x.Listing.Home!.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash && o.IdType == person.IdType))
+            .Join(db.Listings.VisibleTo(db, person).Include(l => l.Home).ThenInclude(h => h!.Owners),
+                c => c.ListingId, l => l.Id, (c, l) => new { Contract = c, Listing = l })
             .ToListAsync(cancellationToken);
         var asBuyer = await db.Contracts.AsNoTracking()
             .Where(c => c.Status != ContractStatus.Draft

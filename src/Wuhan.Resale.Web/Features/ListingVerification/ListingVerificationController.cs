@@ -329,12 +329,7 @@ public sealed class ListingVerificationController(
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Listings the person verified, or of homes they co-own.</summary>
-    private IQueryable<Listing> VisibleListings(Person person)
-    {
-        var hash = db.LookupHash(person.IdNumber);
-        return db.Listings.Where(l => l.SellerPersonId == person.Id
-            || l.Home!.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash && o.IdType == person.IdType));
-    }
+    private IQueryable<Listing> VisibleListings(Person person) => db.Listings.VisibleTo(db, person);
 
     private async Task<Dictionary<string, string>> DistrictNamesAsync(CancellationToken cancellationToken) =>
         await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, cancellationToken);
