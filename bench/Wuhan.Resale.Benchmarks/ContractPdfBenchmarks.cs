@@ -1,15 +1,16 @@
 using BenchmarkDotNet.Attributes;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Benchmarks;
 
-/// <summary>One typical filed contract (two co-owners, two buyers, a long 第十一条: three pages).</summary>
+/// <summary>The typical filed contract of the PDF tests (two co-owners, two buyers, a long 第十一条: three pages).</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class ContractPdfBenchmarks
 {
     private readonly ContractPdfRenderer _renderer = new();
-    private readonly ContractDocument _document = SampleContract.Typical();
+    private readonly ContractDocument _document = ContractDocumentSamples.Typical();
 
     [GlobalSetup]
     public void ReportSize()

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Wuhan.Resale.Benchmarks;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 
 // `-- --write-sample <folder>` writes the benchmarked contract (valid and revoked) for a look; anything else runs BenchmarkDotNet.
@@ -7,8 +8,8 @@ if (args is ["--write-sample", var folder])
 {
     var renderer = new ContractPdfRenderer();
     Directory.CreateDirectory(folder);
-    File.WriteAllBytes(Path.Combine(folder, "contract-bench.pdf"), renderer.Render(SampleContract.Typical()));
-    File.WriteAllBytes(Path.Combine(folder, "contract-bench-revoked.pdf"), renderer.Render(SampleContract.Typical(), revokedWatermark: true));
+    File.WriteAllBytes(Path.Combine(folder, "contract-bench.pdf"), renderer.Render(ContractDocumentSamples.Typical()));
+    File.WriteAllBytes(Path.Combine(folder, "contract-bench-revoked.pdf"), renderer.Render(ContractDocumentSamples.Typical(), revokedWatermark: true));
     return;
 }
 

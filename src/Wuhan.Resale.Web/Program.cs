@@ -1,19 +1,24 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Data.Seed;
-using Wuhan.Resale.Web.Features.Captcha;
+using Wuhan.Resale.Web.Features.ContractFiling;
 using Wuhan.Resale.Web.Features.DevSms;
 using Wuhan.Resale.Web.Features.ListingVerification;
+using Wuhan.Resale.Web.Features.PartnerApi;
 using Wuhan.Resale.Web.Features.RealNameAuth;
+using Wuhan.Resale.Web.Features.Revocation;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
-using Wuhan.Resale.Web.Messaging;
+using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Integrations;
+using Wuhan.Resale.Web.Messaging;
+using Wuhan.Resale.Web.Pdf;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,52 +31,26 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddResaleDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddExternalSystems(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
-
 builder.Services.AddDataProtection()
     .SetApplicationName("Wuhan.Resale")
     .PersistKeysToDbContext<ResaleDbContext>();
-
 builder.Services.AddPortalIdentity(builder.Environment);
-builder.Services.AddAuthorization(options =>
-{
-    options.AddPortalPolicies();
-    options.AddPolicy(Wuhan.Resale.Web.Features.PartnerApi.PartnerPolicies.Read, p => p
-        .AddAuthenticationSchemes(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName)
-        .RequireClaim(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.DepartmentClaim));
-    options.AddPolicy(Wuhan.Resale.Web.Features.PartnerApi.PartnerPolicies.RecordRegistration, p => p
-        .AddAuthenticationSchemes(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName)
-        .RequireClaim(Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.DepartmentClaim,
-            nameof(Wuhan.Resale.Web.Features.PartnerApi.PartnerDepartment.Registration)));
-});
-builder.Services.AddAuthentication()
-    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler>(
-        Wuhan.Resale.Web.Features.PartnerApi.PartnerApiKeyHandler.SchemeName, null);
-builder.Services.AddOpenApi();
+builder.Services.AddAuthorization(options => options.AddPortalPolicies());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<VerificationCodeService>();
-builder.Services.AddScoped<CaptchaService>();
-builder.Services.AddScoped<LoginTicketService>();
-builder.Services.AddScoped<SignInService>();
-builder.Services.Configure<PropertyQueryOptions>(builder.Configuration.GetSection(PropertyQueryOptions.SectionName));
-builder.Services.AddSingleton<PropertyQuerySignal>();
-builder.Services.AddHostedService<PropertyQueryWorker>();
-builder.Services.AddScoped<Wuhan.Resale.Web.Features.ContractFiling.ContractNumbers>();
-builder.Services.Configure<Wuhan.Resale.Web.Features.Revocation.RevocationOptions>(
-    builder.Configuration.GetSection(Wuhan.Resale.Web.Features.Revocation.RevocationOptions.SectionName));
-builder.Services.AddSingleton<Wuhan.Resale.Web.Features.Revocation.RevocationThrottle>();
-builder.Services.AddScoped<Wuhan.Resale.Web.Features.Revocation.RevocationService>();
-builder.Services.AddSingleton<Wuhan.Resale.Web.Pdf.ContractPdfRenderer>();
-builder.Services.AddScoped<Wuhan.Resale.Web.Features.Verification.ContractPdfs>();
-builder.Services.AddScoped<Wuhan.Resale.Web.Features.PartnerApi.RegistrationService>();
-builder.Services.Configure<CaptchaOptions>(builder.Configuration.GetSection(CaptchaOptions.SectionName));
-builder.Services.Configure<DevSmsInboxOptions>(builder.Configuration.GetSection(DevSmsInboxOptions.SectionName));
+builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
+builder.Services.AddContractPdf();
 
-if (builder.Environment.IsProduction() && !string.IsNullOrEmpty(builder.Configuration[$"{CaptchaOptions.SectionName}:FixedAnswer"]))
-{
-    throw new InvalidOperationException("Captcha:FixedAnswer is for tests and demos only and must not be set in Production.");
-}
+// The features, in the order a seller meets them.
+builder.Services.AddRealNameAuth();
+builder.Services.AddListingVerification(builder.Configuration);
+builder.Services.AddContractFiling();
+builder.Services.AddContractLifecycle();
+builder.Services.AddRevocation(builder.Configuration);
+builder.Services.AddPartnerApi();
+builder.Services.AddDevSmsInbox(builder.Configuration);
 
 builder.Services.AddControllersWithViews(options =>
         options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
@@ -137,7 +116,6 @@ app.UseNoStoreForPages();
 app.MapHealthChecks("/healthz");
 app.MapOpenApi();
 app.MapControllers();
-app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}");
 
 await app.RunAsync();
 

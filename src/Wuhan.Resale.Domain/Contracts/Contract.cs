@@ -1,4 +1,8 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.ValueObjects;
 
 namespace Wuhan.Resale.Domain.Contracts;
 
@@ -8,15 +12,13 @@ namespace Wuhan.Resale.Domain.Contracts;
 /// </summary>
 public sealed class Contract : IAggregateRoot
 {
-    /// <summary>定金 may not exceed this share of the price.</summary>
-    public const decimal MaxDepositShare = 0.20m;
-
     private readonly List<ContractParty> _parties = [];
     private readonly List<PaymentInstallment> _schedule = [];
 
     private Contract() { Terms = ContractTerms.Empty; }
 
-    public Contract(Guid id, Guid listingId, Guid sellerPersonId, DateTimeOffset now)
+    /// <summary>A draft is opened by <see cref="Listing.ConfirmBuyers"/> when the buyers are first saved.</summary>
+    internal Contract(Guid id, Guid listingId, Guid sellerPersonId, DateTimeOffset now)
     {
         Id = id;
         ListingId = listingId;
@@ -74,24 +76,46 @@ public sealed class Contract : IAggregateRoot
     }
 
     /// <summary>
-    /// 申报网签: every party confirmed with their code; the contract gets its number and a snapshot of the parties.
+    /// What stops filing now, every problem at once: the terms (<see cref="ContractCompleteness"/>), a party who cannot
+    /// confirm (no phone on file), or a listing whose buyers are not confirmed. Empty when the contract may be filed.
     /// </summary>
-    public void File(string contractNumber, string verificationToken, IReadOnlyList<ContractPartyDetails> parties, DateTimeOffset now)
+    public IReadOnlyList<ContractProblem> FindFilingProblems(Listing listing, IReadOnlyList<ContractPartyDetails> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        EnsureListing(listing);
+        var problems = ContractCompleteness.FindProblems(Terms, _schedule).ToList();
+        if (!parties.Any(p => p.Role == PartyRole.Seller) || !parties.Any(p => p.Role == PartyRole.Buyer))
+        {
+            problems.Add(new ContractProblem(ContractField.Parties, "合同必须至少有一位卖方和一位买方。"));
+        }
+
+        problems.AddRange(parties.Where(p => string.IsNullOrEmpty(p.Phone)).Select(p => new ContractProblem(ContractField.Parties,
+            $"{(p.Role == PartyRole.Seller ? "共有人" : "购房人")} {Masking.MaskName(p.Name)} 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。")));
+        if (listing.Status != ListingStatus.BuyersConfirmed)
+        {
+            problems.Add(new ContractProblem(ContractField.Contract, "请先确认购房人信息。"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// 申报网签, once every party confirmed with their code: the contract gets its number, a token for 合同验真 and a
+    /// snapshot of the parties, and its listing is locked — both or neither.
+    /// </summary>
+    public void File(Listing listing, ContractNumber number, IReadOnlyList<ContractPartyDetails> parties, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(parties);
         EnsureDraft("申报");
-        if (!parties.Any(p => p.Role == PartyRole.Seller) || !parties.Any(p => p.Role == PartyRole.Buyer))
+        var problems = FindFilingProblems(listing, parties);
+        if (problems.Count > 0)
         {
-            throw new DomainException("合同必须至少有一位卖方和一位买方。");
+            throw new ContractIncompleteException(problems);
         }
 
-        foreach (var problem in FindFilingProblems())
-        {
-            throw new DomainException(problem);
-        }
-
-        ContractNumber = contractNumber;
-        VerificationToken = verificationToken;
+        listing.MarkFiled(now);
+        ContractNumber = number.Value;
+        VerificationToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
         _parties.Clear();
         for (var i = 0; i < parties.Count; i++)
         {
@@ -103,76 +127,70 @@ public sealed class Contract : IAggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>The money rules a filed contract must satisfy; field-level completeness is checked by the form.</summary>
-    public IEnumerable<string> FindFilingProblems()
+    /// <summary>Why this contract cannot be revoked (合同网签撤销), in the words every page shows; null when it can.</summary>
+    public string? RevocationRefusal => Status switch
     {
-        if (Terms.Price is not > 0)
-        {
-            yield return "请填写成交价格。";
-            yield break;
-        }
+        ContractStatus.Draft => "该合同尚未申报网签，无需撤销。",
+        ContractStatus.Revoked => "该合同已经撤销，无需重复办理。",
+        ContractStatus.Registered => "该合同已备案（已办理转移登记），不能撤销。",
+        _ => null,
+    };
 
-        var price = Terms.Price.Value;
-        if (Terms.Deposit is < 0)
-        {
-            yield return "定金不能为负数。";
-        }
-
-        if (_schedule.Exists(i => i.Amount <= 0))
-        {
-            yield return "付款计划中每一期的金额都必须大于零。";
-        }
-
-        if (Terms.Deposit is { } deposit && deposit > price * MaxDepositShare)
-        {
-            yield return "定金不得超过成交价格的20%。";
-        }
-
-        if (_schedule.Count > 0 && _schedule.Sum(i => i.Amount) != price)
-        {
-            yield return "付款计划各期金额之和必须等于成交价格。";
-        }
-    }
-
-    /// <summary>合同网签撤销 by a party before the transfer is registered.</summary>
-    public void Revoke(string revokedBy, DateTimeOffset now)
+    /// <summary>合同网签撤销 by a party before the transfer is registered; the home is released for a new verification.</summary>
+    public void Revoke(Listing listing, string revokedBy, DateTimeOffset now)
     {
-        switch (Status)
+        EnsureListing(listing);
+        if (RevocationRefusal is { } refusal)
         {
-            case ContractStatus.Draft:
-                throw new DomainException("该合同尚未申报网签，无需撤销。");
-            case ContractStatus.Revoked:
-                throw new DomainException("该合同已经撤销，不能重复撤销。");
-            case ContractStatus.Registered:
-                throw new DomainException("该合同已备案，不能撤销。如需解除交易，请到不动产登记部门咨询。");
+            throw new DomainException(refusal);
         }
 
+        listing.Release(now);
         Status = ContractStatus.Revoked;
         RevokedBy = revokedBy;
         RevokedAt = now;
         UpdatedAt = now;
     }
 
-    /// <summary>
-    /// The registration department recorded the transfer. Repeating it is harmless (returns false), so a partner
-    /// may retry a call whose answer it lost.
-    /// </summary>
-    public bool Register(DateTimeOffset now)
+    /// <summary>Why the transfer cannot be recorded as registered (已备案); null when it can, or already is.</summary>
+    public string? RegistrationRefusal => Status switch
     {
-        switch (Status)
+        ContractStatus.Draft => "该合同尚未申报网签，不能备案。",
+        ContractStatus.Revoked => "该合同已撤销，不能备案。",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The registration department recorded the transfer; the listing is finished. Repeating it is harmless (returns
+    /// false), so a partner may retry a call whose answer it lost.
+    /// </summary>
+    public bool Register(Listing listing, DateTimeOffset now)
+    {
+        EnsureListing(listing);
+        if (RegistrationRefusal is { } refusal)
         {
-            case ContractStatus.Registered:
-                return false;
-            case ContractStatus.Draft:
-                throw new DomainException("该合同尚未申报网签，不能备案。");
-            case ContractStatus.Revoked:
-                throw new DomainException("该合同已撤销，不能备案。");
+            throw new DomainException(refusal);
         }
 
+        if (Status == ContractStatus.Registered)
+        {
+            return false;
+        }
+
+        listing.Complete(now);
         Status = ContractStatus.Registered;
         RegisteredAt = now;
         UpdatedAt = now;
         return true;
+    }
+
+    private void EnsureListing(Listing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        if (listing.Id != ListingId)
+        {
+            throw new InvalidOperationException("The listing passed is not this contract's listing.");
+        }
     }
 
     private void EnsureDraft(string action)

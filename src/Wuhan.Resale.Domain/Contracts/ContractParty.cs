@@ -24,7 +24,7 @@ public sealed class ContractParty
         Name = details.Name;
         IdType = details.IdType;
         IdNumber = details.IdNumber;
-        Phone = details.Phone;
+        Phone = details.Phone ?? throw new ArgumentException("A filed party needs the phone they confirmed with.", nameof(details));
         Share = details.Share;
     }
 
@@ -50,4 +50,5 @@ public sealed class ContractParty
         IdType == type && string.Equals(IdNumber, idNumber, StringComparison.Ordinal);
 }
 
-public sealed record ContractPartyDetails(PartyRole Role, string Name, IdType IdType, string IdNumber, string Phone, string? Share);
+/// <summary>A party as the filing page lists them; <see cref="Phone"/> is null for an owner the portal has no phone for.</summary>
+public sealed record ContractPartyDetails(PartyRole Role, string Name, IdType IdType, string IdNumber, string? Phone, string? Share);

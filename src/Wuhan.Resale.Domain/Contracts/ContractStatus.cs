@@ -26,4 +26,13 @@ public static class ContractStatusExtensions
         ContractStatus.Registered => "已备案",
         _ => status.ToString(),
     };
+
+    /// <summary>What 合同验真 and the PDF say about the contract's standing: 有效 / 已撤销 / 已备案.</summary>
+    public static string VerificationText(this ContractStatus status) => status switch
+    {
+        ContractStatus.Filed => "有效",
+        ContractStatus.Revoked => "已撤销",
+        ContractStatus.Registered => "已备案",
+        _ => "未生效",
+    };
 }

@@ -114,6 +114,8 @@ public sealed record ContractTerms
 /// <summary>One payment of the schedule in 第三条.</summary>
 public sealed class PaymentInstallment
 {
+    public const int MaxDescriptionLength = 200;
+
     private PaymentInstallment() { Description = string.Empty; }
 
     public PaymentInstallment(int order, DateOnly dueOn, decimal amount, string description)

@@ -60,3 +60,13 @@ public static class PurchaseRestriction
         };
     }
 }
+
+public static class RestrictionClassNames
+{
+    public static string DisplayName(this RestrictionClass value) => value switch
+    {
+        RestrictionClass.Restricted => "限购",
+        RestrictionClass.NotRestricted => "非限购",
+        _ => "无法判断",
+    };
+}

@@ -1,4 +1,5 @@
 using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.People;
 using Wuhan.Resale.Domain.Properties;
@@ -114,7 +115,7 @@ public sealed class Listing : IAggregateRoot
     /// <summary>房源核验: verifies the home and classifies it, or refuses with the reason.</summary>
     public static Listing Verify(
         Guid id,
-        string listingCode,
+        ListingCode listingCode,
         Person seller,
         PropertyRecord home,
         NoticeConsent consent,
@@ -135,7 +136,7 @@ public sealed class Listing : IAggregateRoot
             throw new ListingRefusedException(reason);
         }
 
-        var listing = new Listing(id, listingCode, seller, home, consent, now);
+        var listing = new Listing(id, listingCode.Value, seller, home, consent, now);
         listing.Classify(policies, now);
         return listing;
     }
@@ -195,8 +196,22 @@ public sealed class Listing : IAggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>保存购房人信息 / 购房人信息修改: replaces the whole set of buyers.</summary>
-    public void ReplaceBuyers(IReadOnlyList<BuyerDetails> buyers, DateTimeOffset now)
+    /// <summary>
+    /// 保存购房人信息 / 购房人信息修改: replaces the whole set of buyers. The first save opens the draft contract; later
+    /// saves return the <paramref name="draft"/> they were given. The caller stores a new draft with the listing.
+    /// </summary>
+    public Contract ConfirmBuyers(IReadOnlyList<BuyerDetails> buyers, Contract? draft, Guid confirmedBy, DateTimeOffset now)
+    {
+        if (draft is not null && draft.ListingId != Id)
+        {
+            throw new InvalidOperationException("The draft passed is not this listing's contract.");
+        }
+
+        ReplaceBuyers(buyers, now);
+        return draft ?? new Contract(Guid.CreateVersion7(now), Id, confirmedBy, now);
+    }
+
+    internal void ReplaceBuyers(IReadOnlyList<BuyerDetails> buyers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(buyers);
         if (Status is not (ListingStatus.Verified or ListingStatus.BuyersConfirmed))
@@ -245,8 +260,8 @@ public sealed class Listing : IAggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>The contract for this home was filed; the listing is locked.</summary>
-    public void MarkFiled(DateTimeOffset now)
+    /// <summary>The contract for this home was filed (<see cref="Contract.File"/>); the listing is locked.</summary>
+    internal void MarkFiled(DateTimeOffset now)
     {
         if (Status != ListingStatus.BuyersConfirmed)
         {
@@ -257,8 +272,8 @@ public sealed class Listing : IAggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>The filed contract was revoked; the home may be verified again.</summary>
-    public void Release(DateTimeOffset now)
+    /// <summary>The filed contract was revoked (<see cref="Contract.Revoke"/>); the home may be verified again.</summary>
+    internal void Release(DateTimeOffset now)
     {
         if (Status != ListingStatus.Filed)
         {
@@ -270,8 +285,8 @@ public sealed class Listing : IAggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>The transfer was registered; the listing is finished.</summary>
-    public void Complete(DateTimeOffset now)
+    /// <summary>The transfer was registered (<see cref="Contract.Register"/>); the listing is finished.</summary>
+    internal void Complete(DateTimeOffset now)
     {
         if (Status != ListingStatus.Filed)
         {
@@ -299,6 +314,3 @@ public sealed class Listing : IAggregateRoot
         UpdatedAt = now;
     }
 }
-
-/// <summary>The seller's consent to the 用户须知: who, when, and which version of the text.</summary>
-public sealed record NoticeConsent(Guid PersonId, string NoticeVersion, DateTimeOffset ConsentedAt);

@@ -86,34 +86,21 @@ public sealed class VerificationCode : IAggregateRoot
             : CodeCheckResult.Wrong;
     }
 
-    /// <summary>Checks a hash of what the person typed; a match uses the code up.</summary>
+    /// <summary>Checks a hash of what the person typed; a match uses the code up, a wrong one counts against it.</summary>
     public CodeCheckResult Check(string candidateHash, DateTimeOffset now)
     {
-        if (UsedAt is not null)
+        var result = Evaluate(candidateHash, now);
+        switch (result)
         {
-            return CodeCheckResult.Used;
+            case CodeCheckResult.Wrong:
+                WrongAttempts++;
+                return IsVoid ? CodeCheckResult.TooManyAttempts : CodeCheckResult.Wrong;
+            case CodeCheckResult.Accepted:
+                UsedAt = now;
+                break;
         }
 
-        if (IsVoid)
-        {
-            return CodeCheckResult.TooManyAttempts;
-        }
-
-        if (now >= ExpiresAt)
-        {
-            return CodeCheckResult.Expired;
-        }
-
-        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(candidateHash ?? string.Empty),
-                System.Text.Encoding.ASCII.GetBytes(CodeHash)))
-        {
-            WrongAttempts++;
-            return IsVoid ? CodeCheckResult.TooManyAttempts : CodeCheckResult.Wrong;
-        }
-
-        UsedAt = now;
-        return CodeCheckResult.Accepted;
+        return result;
     }
 
     public static string Describe(CodeCheckResult result) => result switch

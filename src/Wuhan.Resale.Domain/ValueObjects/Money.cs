@@ -9,7 +9,8 @@ namespace Wuhan.Resale.Domain.ValueObjects;
 /// </summary>
 public readonly record struct Money
 {
-    private const decimal MaxYuan = 999_999_999_999.99m;
+    /// <summary>The largest amount the portal stores (decimal(18,2) would allow more; no home costs a trillion yuan).</summary>
+    public const decimal MaxYuan = 999_999_999_999.99m;
 
     private const string NegativeMessage = "金额不能为负数。";
     private const string TooPreciseMessage = "金额最多保留两位小数（到分）。";

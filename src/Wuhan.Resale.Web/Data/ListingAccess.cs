@@ -16,6 +16,6 @@ public static class ListingAccess
         ArgumentNullException.ThrowIfNull(person);
         var hash = db.LookupHash(person.IdNumber);
         return listings.Where(l => l.SellerPersonId == person.Id
-            || l.Home!.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash && o.IdType == person.IdType));
+            || l.Home!.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash && o.IdType == person.IdType));
     }
 }

@@ -9,8 +9,10 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.Partners;
 using Wuhan.Resale.Domain.People;
 using Wuhan.Resale.Domain.Queries;
+using Wuhan.Resale.Domain.SignIn;
 using Wuhan.Resale.Web.Data.PersonalData;
 using Wuhan.Resale.Web.Integrations.Embedded;
 
@@ -58,15 +60,15 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public DbSet<Features.RealNameAuth.LoginTicket> LoginTickets => Set<Features.RealNameAuth.LoginTicket>();
+    public DbSet<LoginTicket> LoginTickets => Set<LoginTicket>();
 
-    public DbSet<Features.Captcha.CaptchaChallenge> CaptchaChallenges => Set<Features.Captcha.CaptchaChallenge>();
+    public DbSet<CaptchaChallenge> CaptchaChallenges => Set<CaptchaChallenge>();
 
-    public DbSet<Features.ListingVerification.NoticeConsentRecord> NoticeConsents => Set<Features.ListingVerification.NoticeConsentRecord>();
+    public DbSet<NoticeConsent> NoticeConsents => Set<NoticeConsent>();
 
-    public DbSet<Features.ContractFiling.NumberSequence> NumberSequences => Set<Features.ContractFiling.NumberSequence>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
-    public DbSet<Features.PartnerApi.Partner> Partners => Set<Features.PartnerApi.Partner>();
+    public DbSet<Partner> Partners => Set<Partner>();
 
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);

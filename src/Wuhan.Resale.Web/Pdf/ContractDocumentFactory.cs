@@ -2,7 +2,6 @@ using System.Globalization;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Properties;
 using Wuhan.Resale.Domain.ValueObjects;
-using Wuhan.Resale.Web.Features.ContractFiling;
 
 namespace Wuhan.Resale.Web.Pdf;
 

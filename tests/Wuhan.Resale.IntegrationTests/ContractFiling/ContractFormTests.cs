@@ -7,6 +7,7 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Features.ContractFiling;
 using Wuhan.Resale.Web.Integrations;
 
@@ -287,11 +288,12 @@ public sealed class ContractFormTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == id);
+            var listing = await db.Listings.SingleAsync(l => l.Id == contract.ListingId);
             var owner = DemoData.Citizen("seller-clean");
             var buyer = DemoData.Citizen("buyer-1");
             var now = _clock.GetUtcNow();
-            contract.UpdateTerms(CompleteTerms(), CompleteSchedule(), now);
-            contract.File("WF2026112600001", Guid.NewGuid().ToString("N"),
+            contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), now);
+            contract.File(listing, ContractNumber.Create(2026, 112_600_001),
                 [new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, owner.Phone, "100%"),
                  new ContractPartyDetails(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null)], now);
             return await db.SaveChangesAsync();
@@ -301,7 +303,7 @@ public sealed class ContractFormTests : IDisposable
         using var post = await SubmitAsync(seller, page, Save, new() { ["Price"] = "1" });
 
         Assert.Contains("不能修改", page.QuerySelector("#form-notice")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("WF2026112600001", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("武房2026112600001", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("input[name=Price]"));
         Assert.Null(page.QuerySelector("button[value=save]"));
         Assert.Contains("1280000.00", page.Body.TextContent, StringComparison.Ordinal);
@@ -310,85 +312,6 @@ public sealed class ContractFormTests : IDisposable
         Assert.Equal($"/contracts/{id}/edit", post.Headers.Location?.OriginalString);
         Assert.Equal(1_280_000m, (await LoadContractAsync(id)).Terms.Price);
     }
-
-    [Fact]
-    public void Completeness_FindsNothingToFix_InACompleteContract()
-    {
-        Assert.Empty(ContractCompleteness.FindProblems(CompleteTerms(), CompleteSchedule()));
-        Assert.Empty(ContractCompleteness.FindProblems(CompleteTerms() with { PaymentMethod = PaymentMethod.LumpSum }, []));
-    }
-
-    [Fact]
-    public void Completeness_NamesTheArticleAndTheField_OfEachProblem()
-    {
-        var empty = ContractCompleteness.FindProblems(ContractTerms.Empty, []);
-
-        Assert.Contains(("Price", "第二条：请填写成交价格。"), empty);
-        Assert.Contains(empty, p => p.Field == "Copies" && p.Message.StartsWith("第十条：", StringComparison.Ordinal));
-        Assert.Contains(empty, p => p.Field == "TerminationAfterDays" && p.Message.StartsWith("第八条：", StringComparison.Ordinal));
-        Assert.All(empty, p => Assert.Matches("^(当事人|第[一二三四五六七八九十]+条)：", p.Message));
-    }
-
-    [Theory]
-    [InlineData("arbitration-without-commission", "ArbitrationCommission")]
-    [InlineData("agent-name-without-id", "SellerAgentIdNumber")]
-    [InlineData("agent-id-without-name", "BuyerAgentName")]
-    [InlineData("loan-without-schedule", "Installments")]
-    [InlineData("rate-above-ten", "LateDeliveryDailyRate")]
-    [InlineData("zero-rate", "LatePaymentDailyRate")]
-    [InlineData("one-copy", "Copies")]
-    [InlineData("hukou-days-over-a-year", "HukouMoveOutDays")]
-    [InlineData("decoration-above-price", "DecorationAmount")]
-    [InlineData("price-with-three-decimals", "Price")]
-    [InlineData("zero-installment", "Installments[1].Amount")]
-    [InlineData("text-too-long", "OtherTerms")]
-    public void Completeness_RefusesEachBrokenRule_OnItsField(string rule, string field)
-    {
-        var terms = CompleteTerms();
-        IReadOnlyList<PaymentInstallment> schedule = CompleteSchedule();
-        switch (rule)
-        {
-            case "arbitration-without-commission": terms = terms with { DisputeResolution = DisputeResolution.Arbitration }; break;
-            case "agent-name-without-id": terms = terms with { SellerAgentName = "代理人" }; break;
-            case "agent-id-without-name": terms = terms with { BuyerAgentIdNumber = "420102199001011234" }; break;
-            case "loan-without-schedule": terms = terms with { PaymentMethod = PaymentMethod.CommercialLoan }; schedule = []; break;
-            case "rate-above-ten": terms = terms with { LateDeliveryDailyRate = 10.5m }; break;
-            case "zero-rate": terms = terms with { LatePaymentDailyRate = 0m }; break;
-            case "one-copy": terms = terms with { Copies = 1 }; break;
-            case "hukou-days-over-a-year": terms = terms with { HukouMoveOutDays = 366 }; break;
-            case "decoration-above-price": terms = terms with { DecorationAndFacilitiesAmount = 1_300_000m }; break;
-            case "price-with-three-decimals": terms = terms with { Price = 1_280_000.001m }; break;
-            case "zero-installment": schedule = [new(1, new DateOnly(2026, 12, 15), 1_280_000m, "全款"), new(2, new DateOnly(2027, 1, 15), 0m, "")]; break;
-            case "text-too-long": terms = terms with { OtherTerms = new string('约', ContractTerms.MaxFreeTextLength + 1) }; break;
-        }
-
-        var problems = ContractCompleteness.FindProblems(terms, schedule);
-
-        Assert.Contains(problems, p => p.Field == field);
-    }
-
-    private static ContractTerms CompleteTerms() => new()
-    {
-        HasCoOwners = false,
-        Price = 1_280_000m,
-        DecorationAndFacilitiesAmount = 80_000m,
-        PaymentMethod = PaymentMethod.Installments,
-        FundsThroughEscrow = true,
-        Deposit = 100_000m,
-        DepositDueOn = new DateOnly(2026, 12, 1),
-        DeliveryDate = new DateOnly(2027, 2, 1),
-        TaxBearer = TaxBearer.EachAsLawProvides,
-        HukouMoveOutDays = 30,
-        HukouDailyPenalty = 100m,
-        LatePaymentDailyRate = 5m,
-        LateDeliveryDailyRate = 5m,
-        TerminationAfterDays = 60,
-        DisputeResolution = DisputeResolution.Court,
-        Copies = 3,
-    };
-
-    private static PaymentInstallment[] CompleteSchedule() =>
-        [new(1, new DateOnly(2026, 12, 15), 380_000m, "首付款"), new(2, new DateOnly(2027, 1, 15), 900_000m, "银行贷款")];
 
     /// <summary>Every field of the page filled in as a careful seller would.</summary>
     private static Dictionary<string, string?> CompleteForm() => new()
@@ -432,8 +355,8 @@ public sealed class ContractFormTests : IDisposable
             var listing = await Scenario.VerifyAsync(db, person, query, DemoData.Property("home-clean").CertificateNumber);
             var buyer = DemoData.Citizen("buyer-1");
             var now = _clock.GetUtcNow();
-            listing.ReplaceBuyers([new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], now);
-            var contract = new Contract(Guid.CreateVersion7(), listing.Id, person.Id, now);
+            var contract = listing.ConfirmBuyers(
+                [new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], null, person.Id, now);
             db.Contracts.Add(contract);
             await db.SaveChangesAsync();
             return contract.Id;

@@ -77,6 +77,6 @@ public static class Forms
     public static string? FieldError(IHtmlDocument page, string field)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.QuerySelector("#" + Web.Features.FieldErrors.ErrorId(field))?.TextContent.Trim();
+        return page.QuerySelector("#" + Web.Features.Shared.FieldErrors.ErrorId(field))?.TextContent.Trim();
     }
 }

@@ -46,8 +46,8 @@ public static class Scenario
         var home = query.Records.Single(r => r.CertificateNumber == certificateNumber);
         var policies = await db.RestrictionPolicies.AsNoTracking().ToListAsync();
         var listing = Listing.Verify(
-            Guid.CreateVersion7(), "FY" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), person, home,
-            new NoticeConsent(person.Id, "2026-1", now), homeHasLiveListing: false, policies, now);
+            Guid.CreateVersion7(), ListingCode.New(now), person, home,
+            new NoticeConsent(Guid.CreateVersion7(), person.Id, query.Id, UserNotice.Version, now, null), homeHasLiveListing: false, policies, now);
         db.Listings.Add(listing);
         await db.SaveChangesAsync();
         return listing;

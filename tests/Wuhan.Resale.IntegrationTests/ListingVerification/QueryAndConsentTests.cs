@@ -88,7 +88,7 @@ public sealed class QueryAndConsentTests : IDisposable
         Assert.Contains("勾选", Forms.FieldError(refused, "agree"), StringComparison.Ordinal);
         Assert.NotNull(SellerJourney.RadioFor(homes, DemoData.Property("home-clean").CertificateNumber));
         var consent = await _factory.WithDbAsync(db => db.NoticeConsents.SingleAsync());
-        Assert.Equal(Web.Features.ListingVerification.UserNotice.Version, consent.NoticeVersion);
+        Assert.Equal(Domain.Listings.UserNotice.Version, consent.NoticeVersion);
         Assert.Equal(queryId, consent.QueryId);
         Assert.Equal(_clock.GetUtcNow(), consent.ConsentedAt);
     }

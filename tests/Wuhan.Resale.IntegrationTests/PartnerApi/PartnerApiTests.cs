@@ -94,7 +94,7 @@ public sealed class PartnerApiTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke("买方测试", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方测试", DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 using Wuhan.Resale.Web.Pdf.Layout;
 
@@ -16,7 +17,7 @@ public sealed partial class ContractPdfTests
     [Fact]
     public void Typical_contract_prints_every_key_value_as_correct_Chinese_text()
     {
-        var document = ContractSamples.Typical();
+        var document = ContractDocumentSamples.Typical();
         var pdf = _renderer.Render(document);
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "contract-sample.pdf"), pdf);
 
@@ -25,7 +26,7 @@ public sealed partial class ContractPdfTests
         var flat = Flatten(all);
 
         Assert.True(pages.Count >= 3, $"expected at least 3 pages, got {pages.Count}");
-        Assert.Contains("WF2026000123", all, StringComparison.Ordinal);
+        Assert.Contains(ContractDocumentSamples.ContractNumber, all, StringComparison.Ordinal);
         Assert.Contains("武汉市存量房买卖合同", all, StringComparison.Ordinal);
         foreach (var party in document.Parties)
         {
@@ -43,7 +44,7 @@ public sealed partial class ContractPdfTests
         for (var i = 0; i < pages.Count; i++)
         {
             Assert.Contains($"第 {i + 1} 页 共 {pages.Count} 页", pages[i], StringComparison.Ordinal);
-            Assert.Contains("合同编号：WF2026000123", pages[i], StringComparison.Ordinal);
+            Assert.Contains("合同编号：" + ContractDocumentSamples.ContractNumber, pages[i], StringComparison.Ordinal);
         }
 
         AssertProperChinese(all);
@@ -52,7 +53,7 @@ public sealed partial class ContractPdfTests
     [Fact]
     public void Typical_contract_is_a_small_pdf_with_subset_embedded_fonts()
     {
-        var pdf = _renderer.Render(ContractSamples.Typical());
+        var pdf = _renderer.Render(ContractDocumentSamples.Typical());
 
         Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
         Assert.True(pdf.Length < MaxPdfBytes, $"PDF is {pdf.Length / 1024} KB");
@@ -66,14 +67,14 @@ public sealed partial class ContractPdfTests
     public void Headings_never_end_a_page()
     {
         var layout = new BlockLayout(ContractPdfRenderer.ContentWidth);
-        ContractComposer.Compose(ContractSamples.Typical(), layout);
+        ContractComposer.Compose(ContractDocumentSamples.Typical(), layout);
         var pages = Paginator.Paginate(layout.Rows, ContractPdfRenderer.ContentHeight);
 
         Assert.True(pages.Count >= 3);
         Assert.All(pages, page => Assert.False(page[^1].Row.IsHeading, "a heading is the last line of a page"));
 
         // The same, read back from the PDF: the last body line of a page is never an article heading.
-        foreach (var text in PdfText.Pages(_renderer.Render(ContractSamples.Typical())))
+        foreach (var text in PdfText.Pages(_renderer.Render(ContractDocumentSamples.Typical())))
         {
             var body = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(l => !FooterPattern().IsMatch(l))
@@ -102,7 +103,7 @@ public sealed partial class ContractPdfTests
     [Fact]
     public void A_long_eleventh_article_and_six_buyers_flow_over_pages_with_numbered_footers()
     {
-        var document = ContractSamples.Typical(buyers: 6, otherTermsLength: 1000);
+        var document = ContractDocumentSamples.Typical(buyers: 6, otherTermsLength: 1000);
         Assert.True(document.OtherTerms!.Length >= 1000);
 
         var pages = PdfText.Pages(_renderer.Render(document));
@@ -121,10 +122,10 @@ public sealed partial class ContractPdfTests
     [Fact]
     public void A_revoked_contract_is_stamped_on_every_page()
     {
-        var document = ContractSamples.Typical() with { Status = "已撤销" };
+        var document = ContractDocumentSamples.Typical() with { Status = "已撤销" };
 
         var revoked = PdfText.Pages(_renderer.Render(document, revokedWatermark: true));
-        var valid = PdfText.Pages(_renderer.Render(ContractSamples.Typical()));
+        var valid = PdfText.Pages(_renderer.Render(ContractDocumentSamples.Typical()));
 
         Assert.True(revoked.Count >= 3);
         Assert.All(revoked, page => Assert.Contains("已撤销", Flatten(page), StringComparison.Ordinal));
@@ -136,13 +137,13 @@ public sealed partial class ContractPdfTests
     {
         var results = new byte[8][];
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            results[i] = _renderer.Render(ContractSamples.Typical() with { ContractNumber = $"WF20269000{i:00}" }));
+            results[i] = _renderer.Render(ContractDocumentSamples.Typical() with { ContractNumber = $"武房20269000{i:00}" }));
 
         for (var i = 0; i < results.Length; i++)
         {
             Assert.Equal("%PDF", Encoding.ASCII.GetString(results[i], 0, 4));
             var pages = PdfText.Pages(results[i]);
-            Assert.Contains($"WF20269000{i:00}", pages[0], StringComparison.Ordinal);
+            Assert.Contains($"武房20269000{i:00}", pages[0], StringComparison.Ordinal);
             Assert.Contains($"第 {pages.Count} 页 共 {pages.Count} 页", pages[^1], StringComparison.Ordinal);
         }
     }
@@ -162,7 +163,7 @@ public sealed partial class ContractPdfTests
     [Fact]
     public void Rendering_refuses_a_name_with_an_unprintable_character_and_names_it()
     {
-        var document = ContractSamples.Typical();
+        var document = ContractDocumentSamples.Typical();
         var parties = document.Parties.ToList();
         parties[2] = parties[2] with { Name = "王\U00020BB7" };
 
@@ -298,92 +299,5 @@ internal static class PdfText
         {
             File.Delete(file);
         }
-    }
-}
-
-/// <summary>A typical filed contract: two co-owners sell to a couple, with a long 第十一条.</summary>
-internal static class ContractSamples
-{
-    private static readonly string[] BuyerNames = ["陈思远", "刘雨桐", "欧阳靖宇", "赵一鸣", "孙婧", "周子涵"];
-
-    private static readonly string[] OtherTermsSentences =
-    [
-        "甲方承诺在交房前自行拆除阳台上加装的不锈钢晾衣架，并修补拆除后墙面留下的孔洞。",
-        "厨房内的燃气灶、抽油烟机和客厅两台空调随房屋一并交付，不另行计价，甲方不得拆走或调换。",
-        "甲方应在签订本合同后七日内向乙方提供房屋原购房合同、契税完税凭证及物业管理费缴清证明的复印件。",
-        "乙方申请商业贷款的，甲方应配合提供银行要求的材料；因乙方自身原因贷款未获批准的，乙方应在十五日内以其他方式付清余款。",
-        "双方约定共同委托武汉市某公证处对交付时的水、电、燃气表读数进行记录，费用由双方平均承担。",
-        "交付前如房屋因甲方原因发生渗漏、管道堵塞等问题，由甲方负责修复；交付后发生的，由乙方自行处理。",
-        "本房屋原有的有线电视、宽带账户由甲方在交付前办理注销或过户手续，因此产生的费用由甲方承担。",
-        "任何一方变更联系电话或通讯地址的，应在变更后三日内书面通知对方，否则按原地址送达的文件视为已经送达。",
-    ];
-
-    public static ContractDocument Typical(int buyers = 2, int otherTermsLength = 1200)
-    {
-        var otherTerms = new StringBuilder();
-        for (var i = 0; otherTerms.Length < otherTermsLength; i++)
-        {
-            otherTerms.Append(i + 1).Append('.').Append(' ').Append(OtherTermsSentences[i % OtherTermsSentences.Length]).Append('\n');
-        }
-
-        return new ContractDocument
-        {
-            ContractNumber = "WF2026000123",
-            FiledAt = new DateTimeOffset(2026, 3, 1, 17, 30, 0, TimeSpan.Zero),
-            Status = "有效",
-            VerificationUrl = "https://wsfw.example.gov.cn/verify/5QmXb7kT2pR9vLw3nZcY8aHd",
-            Home = new ContractHome
-            {
-                Location = "武汉市江汉区新华路街道建设大道568号金都花园7栋2单元1502室",
-                DistrictName = "江汉区",
-                Structure = "钢筋混凝土结构",
-                BuildingArea = "89.56",
-                LandArea = "12.31",
-                CertificateNumber = "鄂（2019）武汉市江汉不动产权第0012345号",
-                LandCertificateNumber = null,
-                CertificateIssuedOn = new DateOnly(2019, 6, 18),
-                Floor = 15,
-                TotalFloors = 32,
-                DesignPurpose = "住宅",
-                RoomType = "三室两厅",
-                AttachedFacilities = "地下车库车位一个（编号B2-117），储藏室一间",
-            },
-            Parties =
-            [
-                new(ContractDocumentParty.SellerRole, "张晓燕", "居民身份证", "420102198003154527", "13871234567", "50%"),
-                new(ContractDocumentParty.SellerRole, "李赟", "居民身份证", "42010319781122391X", "13907162345", "50%"),
-                .. BuyerNames.Take(buyers).Select((name, i) => new ContractDocumentParty(
-                    ContractDocumentParty.BuyerRole, name, i == 1 ? "护照" : "居民身份证", i == 1 ? "E12345678" : $"42010619900{i + 1}0112{i}3", $"1358000{i:0000}", null)),
-            ],
-            SellerAgent = null,
-            BuyerAgent = new ContractAgent("王堃", "420111198507070036"),
-            Price = new ContractPrice { Figures = "1,280,000.00", Capitals = "壹佰贰拾捌万元整", DecorationAmount = "80,000.00" },
-            Payment = new ContractPayment
-            {
-                MethodName = "商业贷款",
-                ThroughEscrow = true,
-                Schedule =
-                [
-                    new(new DateOnly(2026, 3, 10), "380,000.00", "首付款，存入交易资金监管账户"),
-                    new(new DateOnly(2026, 4, 30), "900,000.00", "商业贷款，由贷款银行直接划入监管账户"),
-                ],
-                Deposit = "50,000.00",
-                DepositDueOn = new DateOnly(2026, 3, 5),
-            },
-            Delivery = new ContractDelivery { Date = new DateOnly(2026, 5, 31), Conditions = "结清物业、水电燃气费用，户口迁出后交付钥匙" },
-            Obligations = new ContractObligations
-            {
-                TaxBearerName = "按国家有关规定由甲、乙双方各自承担",
-                HukouMoveOutDays = 30,
-                HukouDailyPenalty = "200.00",
-                LatePaymentDailyRate = "5",
-                LateDeliveryDailyRate = "5",
-                TerminationAfterDays = 30,
-                ToCourt = false,
-                ArbitrationCommission = "武汉仲裁委员会",
-            },
-            Copies = 4,
-            OtherTerms = otherTerms.ToString().TrimEnd(),
-        };
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Integrations;
 
@@ -103,9 +105,16 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         {
             var listing = await db.Listings.Include(l => l.Home).SingleAsync(l => l.Id == first.Id);
             var buyer = DemoData.Citizen("buyer-3");
-            listing.ReplaceBuyers([new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], DateTimeOffset.UtcNow);
-            listing.MarkFiled(DateTimeOffset.UtcNow);
-            listing.Release(DateTimeOffset.UtcNow);
+            var seller = await db.People.SingleAsync(p => p.Id == listing.SellerPersonId);
+            var now = DateTimeOffset.UtcNow;
+            var contract = listing.ConfirmBuyers(
+                [new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], null, seller.Id, now);
+            contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), now);
+            contract.File(listing, ContractNumber.Create(2026, 1),
+                [new ContractPartyDetails(PartyRole.Seller, seller.Name, seller.IdType, seller.IdNumber, seller.Phone, "100%"),
+                 new ContractPartyDetails(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null)], now);
+            contract.Revoke(listing, "买方柯**", now);
+            db.Contracts.Add(contract);
             return await db.SaveChangesAsync();
         });
 
@@ -123,7 +132,8 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         await Factory.WithDbAsync(async db =>
         {
             var tracked = await db.Listings.Include(l => l.Home).SingleAsync(l => l.Id == listing.Id);
-            tracked.ReplaceBuyers([.. buyers.Select(b => new BuyerDetails(b.Name, IdNumber.Parse(b.IdType, b.IdNumber), PhoneNumber.Parse(b.Phone)))], DateTimeOffset.UtcNow);
+            db.Contracts.Add(tracked.ConfirmBuyers(
+                [.. buyers.Select(b => new BuyerDetails(b.Name, IdNumber.Parse(b.IdType, b.IdNumber), PhoneNumber.Parse(b.Phone)))], null, tracked.SellerPersonId, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 

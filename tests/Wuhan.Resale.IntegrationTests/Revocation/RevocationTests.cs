@@ -131,7 +131,7 @@ public sealed class RevocationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Register(DateTimeOffset.UtcNow);
+            contract.Register(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
         using var anonymous = _factory.CreateClient();

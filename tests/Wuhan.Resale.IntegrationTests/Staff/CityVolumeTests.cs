@@ -38,7 +38,7 @@ public sealed class CityVolumeTests(ITestOutputHelper output) : IDisposable
         var (cases, casesMs) = await TimedAsync(client, "/staff/cases?district=420102");
         var (lastPage, lastMs) = await TimedAsync(client, $"/staff/cases?district=420102&page={pages}");
         var (allCases, allMs) = await TimedAsync(client, "/staff/cases");
-        var (search, searchMs) = await TimedAsync(client, "/staff/contracts?q=" + Uri.EscapeDataString("武房V0050000"));
+        var (search, searchMs) = await TimedAsync(client, "/staff/contracts?q=" + Uri.EscapeDataString("武房2026050000"));
         var (stats, statsMs) = await TimedAsync(client, "/staff/statistics?from=2026-09-01&to=2026-09-30");
         output.WriteLine($"/staff/cases (one district, page 1): {casesMs} ms; last page: {lastMs} ms; all districts: {allMs} ms");
         output.WriteLine($"/staff/contracts by number: {searchMs} ms; /staff/statistics for 30 days: {statsMs} ms");
@@ -56,7 +56,7 @@ public sealed class CityVolumeTests(ITestOutputHelper output) : IDisposable
 
         await AssertUsesIndexAsync(db => db.Listings.Where(l => l.Status == ListingStatus.PendingOffline && l.DistrictCode == "420102")
             .OrderBy(l => l.CreatedAt).Skip(20).Take(20).Select(l => l.Id).ToQueryString(), "Listings");
-        await AssertUsesIndexAsync(db => db.Contracts.Where(c => c.ContractNumber == "武房V0050000").Select(c => c.Id).ToQueryString(), "Contracts");
+        await AssertUsesIndexAsync(db => db.Contracts.Where(c => c.ContractNumber == "武房2026050000").Select(c => c.Id).ToQueryString(), "Contracts");
     }
 
     private static async Task<(AngleSharp.Html.Dom.IHtmlDocument Page, long Ms)> TimedAsync(HttpClient client, string url)
@@ -121,7 +121,7 @@ public sealed class CityVolumeTests(ITestOutputHelper output) : IDisposable
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Volume})
             INSERT INTO Listings (Id, ListingCode, SellerPersonId, PropertyRecordId, CertificateNumber, DistrictCode, RestrictionClass, Status,
                 NoticeVersion, NoticeConsentedAt, CreatedAt, UpdatedAt, Version)
-            SELECT printf('%08X-0000-0000-0001-%012X', i, i), printf('FYV%07d', i), '{personId.ToString().ToUpperInvariant()}',
+            SELECT printf('%08X-0000-0000-0001-%012X', i, i), printf('FY20260701%06d', i), '{personId.ToString().ToUpperInvariant()}',
                 printf('%08X-0000-0000-0000-%012X', i, i), 'V' || i, CASE i % 16 {districts} END,
                 CASE WHEN i % 10 = 0 THEN 'Undetermined' ELSE 'Restricted' END,
                 CASE WHEN i % 10 = 0 THEN 'PendingOffline' ELSE 'Filed' END,
@@ -131,7 +131,7 @@ public sealed class CityVolumeTests(ITestOutputHelper output) : IDisposable
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Volume})
             INSERT INTO Contracts (Id, ListingId, SellerPersonId, ContractNumber, VerificationToken, Status, CreatedAt, UpdatedAt, FiledAt, Version)
             SELECT printf('%08X-0000-0000-0003-%012X', i, i), printf('%08X-0000-0000-0001-%012X', i, i), '{personId.ToString().ToUpperInvariant()}',
-                printf('武房V%07d', i), 'vt' || i, 'Filed', {t0} + i * {step}, {t0} + i * {step}, {t0} + i * {step},
+                printf('武房2026%06d', i), 'vt' || i, 'Filed', {t0} + i * {step}, {t0} + i * {step}, {t0} + i * {step},
                 printf('%08X-0000-0000-0004-%012X', i, i)
             FROM n WHERE i % 10 <> 0;
             """;

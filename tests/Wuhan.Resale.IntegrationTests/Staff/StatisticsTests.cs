@@ -25,8 +25,10 @@ public sealed class StatisticsTests : IDisposable
 
         await _factory.WithDbAsync(async db =>
         {
-            (await db.Contracts.SingleAsync(c => c.Id == first)).Revoke("买方聂**", _clock.GetUtcNow());
-            (await db.Contracts.SingleAsync(c => c.Id == second)).Register(_clock.GetUtcNow());
+            var revoked = await db.Contracts.SingleAsync(c => c.Id == first);
+            revoked.Revoke(await db.Listings.SingleAsync(l => l.Id == revoked.ListingId), "买方聂**", _clock.GetUtcNow());
+            var registered = await db.Contracts.SingleAsync(c => c.Id == second);
+            registered.Register(await db.Listings.SingleAsync(l => l.Id == registered.ListingId), _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         var client = await StaffLogin.SignInAsync(_factory, "admin");

@@ -50,7 +50,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke("买方万**", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方万**", DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
         var revoked = await Forms.GetDocumentAsync(anonymous, $"/verify/{token}");
@@ -73,7 +73,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke("买方柯**", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方柯**", DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 

@@ -1,92 +1,115 @@
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Testing;
 
 namespace Wuhan.Resale.UnitTests.Builders;
 
-/// <summary>
-/// Builds a contract. By default: price 1,000,000, deposit 100,000, no payment schedule, one seller and one buyer.
-/// </summary>
-public sealed class ContractBuilder
+/// <summary>A contract and its listing: the two aggregates that file, revoke and register together.</summary>
+public sealed record ContractCase(Contract Contract, Listing Listing)
 {
-    public const string ContractNumber = "WH-2026-000001";
-    public const string VerificationToken = "tok-3f6c1a9e";
+    /// <summary>Everything a refused operation must leave as it was, on both aggregates.</summary>
+    public (ContractState Contract, ListingState Listing) State => (ContractState.Of(Contract), ListingState.Of(Listing));
+}
 
-    private readonly List<PaymentInstallment> _schedule = [];
-    private ContractTerms _terms = new() { Price = 1_000_000m, Deposit = 100_000m, PaymentMethod = PaymentMethod.LumpSum };
-    private DateTimeOffset _now = TestData.Now;
-
-    public static IReadOnlyList<ContractPartyDetails> DefaultParties { get; } =
-    [
-        Seller(),
-        BuyerParty(),
-    ];
-
-    public static ContractPartyDetails Seller(string name = TestData.SellerName, string idNumber = TestData.SellerIdNumber) =>
-        new(PartyRole.Seller, name, IdType.ResidentIdCard, TestData.ResidentId(idNumber).Value, TestData.SellerPhone, "100%");
-
-    public static ContractPartyDetails BuyerParty(string name = "王五", int buyerIndex = 0) =>
-        new(PartyRole.Buyer, name, IdType.ResidentIdCard, TestData.ResidentId(TestData.BuyerIdNumbers[buyerIndex]).Value, "14000000100", null);
-
-    public ContractBuilder WithPrice(decimal? price)
+/// <summary>What an operation on a contract may change, comparable with <c>Assert.Equal</c>.</summary>
+public sealed record ContractState(
+    ContractStatus Status,
+    string? ContractNumber,
+    string? VerificationToken,
+    int PartyCount,
+    DateTimeOffset? FiledAt,
+    DateTimeOffset? RevokedAt,
+    string? RevokedBy,
+    DateTimeOffset? RegisteredAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ContractState Of(Contract contract)
     {
-        _terms = _terms with { Price = price };
-        return this;
+        ArgumentNullException.ThrowIfNull(contract);
+        return new(contract.Status, contract.ContractNumber, contract.VerificationToken, contract.Parties.Count, contract.FiledAt,
+            contract.RevokedAt, contract.RevokedBy, contract.RegisteredAt, contract.UpdatedAt);
     }
+}
 
-    public ContractBuilder WithDeposit(decimal? deposit)
+/// <summary>
+/// Builds a contract the way production does: a verified listing whose buyer (王五) is confirmed, which opens the
+/// draft; the complete terms of <see cref="ContractSamples"/>; then filed, revoked or registered with the listing.
+/// Every step happens at <see cref="TestData.Now"/>.
+/// </summary>
+public sealed class ContractBuilder(ListingBuilder listing)
+{
+    public const string BuyerName = "王五";
+    public const string BuyerPhone = "14000000100";
+    public const string RevokedBy = "买方 王*";
+
+    private ContractTerms _terms = ContractSamples.CompleteTerms();
+    private IReadOnlyList<PaymentInstallment> _schedule = ContractSamples.CompleteSchedule();
+
+    public ContractBuilder() : this(new ListingBuilder()) { }
+
+    public static ContractNumber Number { get; } = ContractNumber.Create(2026, 1);
+
+    /// <summary>The seller who verified the listing and the buyer confirmed on it.</summary>
+    public static IReadOnlyList<ContractPartyDetails> DefaultParties { get; } = [Seller(), BuyerParty()];
+
+    public static ContractPartyDetails Seller(string name = TestData.SellerName, string idNumber = TestData.SellerIdNumber, string? phone = TestData.SellerPhone) =>
+        new(PartyRole.Seller, name, IdType.ResidentIdCard, TestData.ResidentId(idNumber).Value, phone, "100%");
+
+    public static ContractPartyDetails CoOwner(string? phone = TestData.CoOwnerPhone) =>
+        Seller(TestData.CoOwnerName, TestData.CoOwnerIdNumber, phone);
+
+    public static ContractPartyDetails BuyerParty(string name = BuyerName, int buyerIndex = 0, string? phone = BuyerPhone) =>
+        new(PartyRole.Buyer, name, IdType.ResidentIdCard, TestData.ResidentId(TestData.BuyerIdNumbers[buyerIndex]).Value, phone, null);
+
+    /// <summary>Changes the complete sample terms, e.g. <c>t => t with { Deposit = 300_000m }</c>.</summary>
+    public ContractBuilder WithTerms(Func<ContractTerms, ContractTerms> change)
     {
-        _terms = _terms with { Deposit = deposit };
+        ArgumentNullException.ThrowIfNull(change);
+        _terms = change(_terms);
         return this;
     }
 
     /// <summary>One installment per amount, ordered 1..n, a month apart.</summary>
     public ContractBuilder WithSchedule(params decimal[] amounts)
     {
-        _schedule.Clear();
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            _schedule.Add(new PaymentInstallment(i + 1, TestData.Today.AddMonths(i + 1), amounts[i], $"第{i + 1}期"));
-        }
-
+        _schedule = [.. amounts.Select((amount, i) => new PaymentInstallment(i + 1, TestData.Today.AddMonths(i + 1), amount, $"第{i + 1}期"))];
         return this;
     }
 
-    public ContractBuilder At(DateTimeOffset now)
+    public ContractCase BuildDraft()
     {
-        _now = now;
-        return this;
+        var home = listing.BuildIn(ListingStatus.Verified);
+        var draft = home.ConfirmBuyers(
+            [BuyerDetailsBuilder.Buyer(BuyerName, TestData.BuyerIdNumbers[0], BuyerPhone)], null, home.SellerPersonId, TestData.Now);
+        draft.UpdateTerms(_terms, _schedule, TestData.Now);
+        return new ContractCase(draft, home);
     }
 
-    public Contract BuildDraft()
+    public ContractCase BuildIn(ContractStatus status)
     {
-        var contract = new Contract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), _now);
-        contract.UpdateTerms(_terms, _schedule, _now);
-        return contract;
-    }
-
-    public Contract BuildIn(ContractStatus status)
-    {
-        var contract = BuildDraft();
+        var built = BuildDraft();
+        var (contract, home) = built;
         if (status == ContractStatus.Draft)
         {
-            return contract;
+            return built;
         }
 
-        contract.File(ContractNumber, VerificationToken, DefaultParties, _now);
+        contract.File(home, Number, DefaultParties, TestData.Now);
         switch (status)
         {
             case ContractStatus.Filed:
                 break;
             case ContractStatus.Revoked:
-                contract.Revoke("买方 王*", _now);
+                contract.Revoke(home, RevokedBy, TestData.Now);
                 break;
             case ContractStatus.Registered:
-                contract.Register(_now);
+                contract.Register(home, TestData.Now);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown contract status.");
         }
 
-        return contract;
+        return built;
     }
 }

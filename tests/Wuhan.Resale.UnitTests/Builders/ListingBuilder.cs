@@ -1,16 +1,19 @@
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.People;
-using Wuhan.Resale.Domain.Properties;
 
 namespace Wuhan.Resale.UnitTests.Builders;
 
 /// <summary>
 /// Builds a listing and walks it through the real transitions to the wanted status, so every listing a test
-/// starts from is one production could have produced.
+/// starts from is one production could have produced: buyers are confirmed with <see cref="Listing.ConfirmBuyers"/>,
+/// and a listing is filed, released or completed by its contract (<see cref="ContractBuilder"/>).
 /// </summary>
 public sealed class ListingBuilder
 {
+    public static ListingCode Code { get; } = ListingCode.Create(TestData.Today, 1);
+
     private Person? _seller;
     private PropertyFactsBuilder _home = new();
     private IReadOnlyList<RestrictionPolicy> _policies = PolicyBuilder.Default();
@@ -58,12 +61,13 @@ public sealed class ListingBuilder
     public Listing Build()
     {
         var seller = _seller ?? new PersonBuilder().Build();
+        var home = _home.BuildRecord();
         return Listing.Verify(
             Guid.NewGuid(),
-            "FY202611260001",
+            Code,
             seller,
-            _home.BuildRecord(),
-            new NoticeConsent(_consentPersonId ?? seller.Id, "2026-01", _now),
+            home,
+            new NoticeConsent(Guid.NewGuid(), _consentPersonId ?? seller.Id, home.QueryId, UserNotice.Version, _now, "127.0.0.1"),
             _homeHasLiveListing,
             _policies,
             _now);
@@ -83,30 +87,16 @@ public sealed class ListingBuilder
                 var offline = Build();
                 offline.CloseOffline(_now);
                 return offline;
-        }
-
-        var listing = Build();
-        listing.ReplaceBuyers(BuyerDetailsBuilder.Many(1), _now);
-        if (status == ListingStatus.BuyersConfirmed)
-        {
-            return listing;
-        }
-
-        listing.MarkFiled(_now);
-        switch (status)
-        {
+            case ListingStatus.BuyersConfirmed:
+                return new ContractBuilder(this).BuildDraft().Listing;
             case ListingStatus.Filed:
-                break;
+                return new ContractBuilder(this).BuildIn(ContractStatus.Filed).Listing;
             case ListingStatus.Released:
-                listing.Release(_now);
-                break;
+                return new ContractBuilder(this).BuildIn(ContractStatus.Revoked).Listing;
             case ListingStatus.Completed:
-                listing.Complete(_now);
-                break;
+                return new ContractBuilder(this).BuildIn(ContractStatus.Registered).Listing;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown listing status.");
         }
-
-        return listing;
     }
 }

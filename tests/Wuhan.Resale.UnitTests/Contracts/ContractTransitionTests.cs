@@ -1,33 +1,197 @@
 using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.UnitTests.Builders;
 
 namespace Wuhan.Resale.UnitTests.Contracts;
 
+/// <summary>
+/// SPEC §3 for the contract: 待申报 → 已生成合同 → 已撤销 | 已备案, each step taken together with the listing. The two
+/// tables below and the repeated registration hold every (status, step) pair once;
+/// <see cref="TheTables_HoldEveryStatusAndStepOnce"/> checks that they still do.
+/// </summary>
 public class ContractTransitionTests
 {
     private static readonly DateTimeOffset _later = TestData.Now.AddHours(2);
 
-    [Fact]
-    public void New_IsADraftWithoutNumberOrParties()
+    public enum ContractStep
     {
-        var id = Guid.NewGuid();
-        var listingId = Guid.NewGuid();
-        var sellerId = Guid.NewGuid();
+        File,
+        Revoke,
+        Register,
+    }
 
-        var contract = new Contract(id, listingId, sellerId, TestData.Now);
+    [Theory]
+    [InlineData(ContractStatus.Draft, ContractStep.File, ContractStatus.Filed, ListingStatus.Filed)]
+    [InlineData(ContractStatus.Filed, ContractStep.Revoke, ContractStatus.Revoked, ListingStatus.Released)]
+    [InlineData(ContractStatus.Filed, ContractStep.Register, ContractStatus.Registered, ListingStatus.Completed)]
+    public void Step_MovesTheContractAndItsListingTogether(ContractStatus from, ContractStep step, ContractStatus to, ListingStatus listingTo)
+    {
+        var (contract, listing) = new ContractBuilder().BuildIn(from);
 
-        Assert.Equal(ContractStatus.Draft, contract.Status);
-        Assert.Equal(id, contract.Id);
-        Assert.Equal(listingId, contract.ListingId);
-        Assert.Equal(sellerId, contract.SellerPersonId);
-        Assert.Same(ContractTerms.Empty, contract.Terms);
-        Assert.Null(contract.ContractNumber);
-        Assert.Null(contract.VerificationToken);
-        Assert.Null(contract.FiledAt);
-        Assert.Empty(contract.Parties);
-        Assert.Empty(contract.Schedule);
-        Assert.Equal(TestData.Now, contract.CreatedAt);
+        Take(step, contract, listing);
+
+        Assert.Equal(to, contract.Status);
+        Assert.Equal(_later, contract.UpdatedAt);
+        Assert.Equal(listingTo, listing.Status);
+        Assert.Equal(_later, listing.UpdatedAt);
+        Assert.Equal(listingTo.IsLive() ? TestData.CertificateNumber : null, listing.LiveCertificateNumber);
+    }
+
+    [Theory]
+    [InlineData(ContractStatus.Filed, ContractStep.File, "合同已生成合同，不能再申报。")]
+    [InlineData(ContractStatus.Revoked, ContractStep.File, "合同已撤销，不能再申报。")]
+    [InlineData(ContractStatus.Registered, ContractStep.File, "合同已备案，不能再申报。")]
+    [InlineData(ContractStatus.Draft, ContractStep.Revoke, "该合同尚未申报网签，无需撤销。")]
+    [InlineData(ContractStatus.Revoked, ContractStep.Revoke, "该合同已经撤销，无需重复办理。")]
+    [InlineData(ContractStatus.Registered, ContractStep.Revoke, "该合同已备案（已办理转移登记），不能撤销。")]
+    [InlineData(ContractStatus.Draft, ContractStep.Register, "该合同尚未申报网签，不能备案。")]
+    [InlineData(ContractStatus.Revoked, ContractStep.Register, "该合同已撤销，不能备案。")]
+    public void Step_IsRefusedWithItsMessage_LeavingTheContractAndItsListingAsTheyWere(ContractStatus from, ContractStep step, string message)
+    {
+        var built = new ContractBuilder().BuildIn(from);
+        var before = built.State;
+
+        var ex = Assert.Throws<DomainException>(() => Take(step, built.Contract, built.Listing));
+
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(before, built.State);
+    }
+
+    [Fact]
+    public void Register_ReturnsFalseAndChangesNothing_WhenAlreadyRegistered()
+    {
+        var built = new ContractBuilder().BuildIn(ContractStatus.Registered);
+        var before = built.State;
+
+        var changed = built.Contract.Register(built.Listing, _later);
+
+        Assert.False(changed);
+        Assert.Equal(before, built.State);
+    }
+
+    [Fact]
+    public void TheTables_HoldEveryStatusAndStepOnce()
+    {
+        var covered = TheoryTable.Rows<ContractTransitionTests>(nameof(Step_MovesTheContractAndItsListingTogether))
+            .Concat(TheoryTable.Rows<ContractTransitionTests>(nameof(Step_IsRefusedWithItsMessage_LeavingTheContractAndItsListingAsTheyWere)))
+            .Select(row => ((ContractStatus)row[0], (ContractStep)row[1]))
+            .Append((ContractStatus.Registered, ContractStep.Register))
+            .ToList();
+
+        var every = Enum.GetValues<ContractStatus>().SelectMany(s => Enum.GetValues<ContractStep>().Select(step => (s, step)));
+        Assert.Equal(every.Order(), covered.Order());
+    }
+
+    [Theory]
+    [InlineData(ContractStatus.Draft, "该合同尚未申报网签，无需撤销。", "该合同尚未申报网签，不能备案。")]
+    [InlineData(ContractStatus.Filed, null, null)]
+    [InlineData(ContractStatus.Revoked, "该合同已经撤销，无需重复办理。", "该合同已撤销，不能备案。")]
+    [InlineData(ContractStatus.Registered, "该合同已备案（已办理转移登记），不能撤销。", null)]
+    public void Refusals_SayWhyNot_OrNullWhenTheStepIsOpen(ContractStatus status, string? revocation, string? registration)
+    {
+        var (contract, _) = new ContractBuilder().BuildIn(status);
+
+        Assert.Equal(revocation, contract.RevocationRefusal);
+        Assert.Equal(registration, contract.RegistrationRefusal);
+    }
+
+    [Theory]
+    [InlineData(ContractStatus.Draft, ContractStep.File)]
+    [InlineData(ContractStatus.Filed, ContractStep.Revoke)]
+    [InlineData(ContractStatus.Filed, ContractStep.Register)]
+    public void Step_IsRefused_WithTheListingOfAnotherContract(ContractStatus status, ContractStep step)
+    {
+        var built = new ContractBuilder().BuildIn(status);
+        var other = new ContractBuilder().BuildIn(status);
+        var before = (built.State, other.State);
+
+        Assert.Throws<InvalidOperationException>(() => Take(step, built.Contract, other.Listing));
+
+        Assert.Equal(before, (built.State, other.State));
+    }
+
+    [Fact]
+    public void FindFilingProblems_IsRefused_WithTheListingOfAnotherContract()
+    {
+        var (contract, _) = new ContractBuilder().BuildDraft();
+        var other = new ContractBuilder().BuildDraft().Listing;
+
+        Assert.Throws<InvalidOperationException>(() => contract.FindFilingProblems(other, ContractBuilder.DefaultParties));
+    }
+
+    // What each step records
+
+    [Fact]
+    public void File_MintsTheNumberAndAVerificationToken_AndSnapshotsThePartiesInOrder()
+    {
+        var (contract, listing) = new ContractBuilder().BuildDraft();
+        IReadOnlyList<ContractPartyDetails> parties = [ContractBuilder.Seller(), ContractBuilder.CoOwner(), ContractBuilder.BuyerParty()];
+
+        contract.File(listing, ContractNumber.Create(2026, 42), parties, _later);
+
+        Assert.Equal("武房2026000042", contract.ContractNumber);
+        Assert.Matches("^[A-Za-z0-9_-]{32}$", contract.VerificationToken);
+        Assert.Equal(_later, contract.FiledAt);
+        Assert.Collection(
+            contract.Parties,
+            p =>
+            {
+                Assert.Equal((1, PartyRole.Seller, TestData.SellerName), (p.Order, p.Role, p.Name));
+                Assert.Equal((TestData.SellerIdNumber, TestData.SellerPhone, "100%"), (p.IdNumber, p.Phone, p.Share));
+            },
+            p => Assert.Equal((2, PartyRole.Seller, TestData.CoOwnerName, TestData.CoOwnerPhone), (p.Order, p.Role, p.Name, p.Phone)),
+            p =>
+            {
+                Assert.Equal((3, PartyRole.Buyer, ContractBuilder.BuyerName), (p.Order, p.Role, p.Name));
+                Assert.Equal((TestData.BuyerIdNumbers[0], ContractBuilder.BuyerPhone, null), (p.IdNumber, p.Phone, p.Share));
+            });
+    }
+
+    /// <summary>How a signed-in person is matched to a party of a filed contract (to revoke it): both the type and the number.</summary>
+    [Theory]
+    [InlineData(IdType.ResidentIdCard, TestData.SellerIdNumber, true)]
+    [InlineData(IdType.Passport, TestData.SellerIdNumber, false)]
+    [InlineData(IdType.ResidentIdCard, TestData.CoOwnerIdNumber, false)]
+    public void Party_IsThePersonWithTheSameIdTypeAndNumber(IdType type, string idNumber, bool expected)
+    {
+        var (contract, _) = new ContractBuilder().BuildIn(ContractStatus.Filed);
+
+        Assert.Equal(expected, contract.Parties[0].Is(type, idNumber));
+    }
+
+    [Fact]
+    public void File_GivesEveryContractItsOwnVerificationToken()
+    {
+        var first = new ContractBuilder().BuildIn(ContractStatus.Filed).Contract;
+        var second = new ContractBuilder().BuildIn(ContractStatus.Filed).Contract;
+
+        Assert.NotEqual(first.VerificationToken, second.VerificationToken);
+    }
+
+    [Fact]
+    public void Revoke_RecordsWhoAndWhen()
+    {
+        var (contract, listing) = new ContractBuilder().BuildIn(ContractStatus.Filed);
+
+        contract.Revoke(listing, "卖方 张*", _later);
+
+        Assert.Equal(("卖方 张*", _later), (contract.RevokedBy, contract.RevokedAt));
+        Assert.Null(contract.RegisteredAt);
+        Assert.Equal(ContractBuilder.Number.Value, contract.ContractNumber);
+    }
+
+    [Fact]
+    public void Register_RecordsWhen_AndReturnsTrue()
+    {
+        var (contract, listing) = new ContractBuilder().BuildIn(ContractStatus.Filed);
+
+        var changed = contract.Register(listing, _later);
+
+        Assert.True(changed);
+        Assert.Equal(_later, contract.RegisteredAt);
+        Assert.Null(contract.RevokedAt);
     }
 
     // UpdateTerms
@@ -35,7 +199,7 @@ public class ContractTransitionTests
     [Fact]
     public void UpdateTerms_StoresTermsAndScheduleInOrder_WhenDraft()
     {
-        var contract = new Contract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), TestData.Now);
+        var (contract, _) = new ContractBuilder().BuildDraft();
         var terms = new ContractTerms { Price = 900_000m, Deposit = 50_000m, Copies = 4 };
 
         contract.UpdateTerms(
@@ -56,7 +220,7 @@ public class ContractTransitionTests
     [Fact]
     public void UpdateTerms_ReplacesThePreviousSchedule_WhenDraft()
     {
-        var contract = new ContractBuilder().WithSchedule(400_000m, 600_000m).BuildDraft();
+        var (contract, _) = new ContractBuilder().WithSchedule(400_000m, 600_000m).BuildDraft();
 
         contract.UpdateTerms(contract.Terms, [new PaymentInstallment(1, TestData.Today, 1_000_000m, "一次性")], _later);
 
@@ -65,338 +229,48 @@ public class ContractTransitionTests
     }
 
     [Theory]
-    [InlineData(ContractStatus.Filed, "已生成合同")]
-    [InlineData(ContractStatus.Revoked, "已撤销")]
-    [InlineData(ContractStatus.Registered, "已备案")]
-    public void UpdateTerms_IsRefused_WhenTheContractIsNoLongerADraft(ContractStatus status, string displayName)
+    [InlineData(ContractStatus.Filed, "合同已生成合同，不能再修改。")]
+    [InlineData(ContractStatus.Revoked, "合同已撤销，不能再修改。")]
+    [InlineData(ContractStatus.Registered, "合同已备案，不能再修改。")]
+    public void UpdateTerms_IsRefused_WhenTheContractIsNoLongerADraft(ContractStatus status, string message)
     {
-        var contract = new ContractBuilder().BuildIn(status);
+        var (contract, _) = new ContractBuilder().BuildIn(status);
         var termsBefore = contract.Terms;
 
-        var ex = Assert.Throws<DomainException>(
-            () => contract.UpdateTerms(termsBefore with { Price = 1m }, [], _later));
+        var ex = Assert.Throws<DomainException>(() => contract.UpdateTerms(termsBefore with { Price = 1m }, [], _later));
 
-        Assert.Contains(displayName, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("不能再修改", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1_000_000m, contract.Terms.Price);
+        Assert.Equal(message, ex.Message);
+        Assert.Same(termsBefore, contract.Terms);
+        Assert.Equal(2, contract.Schedule.Count);
         Assert.Equal(status, contract.Status);
     }
 
-    // File
-
-    [Fact]
-    public void File_MintsTheNumberAndSnapshotsThePartiesInOrder()
-    {
-        var contract = new ContractBuilder().BuildDraft();
-        IReadOnlyList<ContractPartyDetails> parties =
-        [
-            ContractBuilder.Seller(),
-            ContractBuilder.Seller(TestData.CoOwnerName, TestData.CoOwnerIdNumber),
-            ContractBuilder.BuyerParty("王五", 0),
-        ];
-
-        contract.File("WH-2026-000042", "token-42", parties, _later);
-
-        Assert.Equal(ContractStatus.Filed, contract.Status);
-        Assert.Equal("WH-2026-000042", contract.ContractNumber);
-        Assert.Equal("token-42", contract.VerificationToken);
-        Assert.Equal(_later, contract.FiledAt);
-        Assert.Equal(_later, contract.UpdatedAt);
-        Assert.Collection(
-            contract.Parties,
-            p =>
-            {
-                Assert.Equal(1, p.Order);
-                Assert.Equal(PartyRole.Seller, p.Role);
-                Assert.Equal(TestData.SellerName, p.Name);
-                Assert.Equal(TestData.SellerIdNumber, p.IdNumber);
-                Assert.Equal("100%", p.Share);
-            },
-            p =>
-            {
-                Assert.Equal(2, p.Order);
-                Assert.Equal(PartyRole.Seller, p.Role);
-                Assert.Equal(TestData.CoOwnerName, p.Name);
-            },
-            p =>
-            {
-                Assert.Equal(3, p.Order);
-                Assert.Equal(PartyRole.Buyer, p.Role);
-                Assert.Equal("王五", p.Name);
-                Assert.Equal(TestData.BuyerIdNumbers[0], p.IdNumber);
-                Assert.Null(p.Share);
-            });
-    }
-
-    [Fact]
-    public void File_IsRefused_WithoutASellerParty()
-    {
-        var contract = new ContractBuilder().BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => contract.File(
-            ContractBuilder.ContractNumber, ContractBuilder.VerificationToken, [ContractBuilder.BuyerParty()], _later));
-
-        Assert.Contains("至少有一位卖方和一位买方", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
-
-    [Fact]
-    public void File_IsRefused_WithoutABuyerParty()
-    {
-        var contract = new ContractBuilder().BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => contract.File(
-            ContractBuilder.ContractNumber, ContractBuilder.VerificationToken, [ContractBuilder.Seller()], _later));
-
-        Assert.Contains("至少有一位卖方和一位买方", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
+    // Names
 
     [Theory]
-    [InlineData(null)]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void File_IsRefused_WithoutAPositivePrice(int? price)
+    [InlineData(ContractStatus.Draft, "待申报", "未生效")]
+    [InlineData(ContractStatus.Filed, "已生成合同", "有效")]
+    [InlineData(ContractStatus.Revoked, "已撤销", "已撤销")]
+    [InlineData(ContractStatus.Registered, "已备案", "已备案")]
+    public void Status_HasAChineseNameAndAVerificationText(ContractStatus status, string name, string verification)
     {
-        var contract = new ContractBuilder().WithPrice(price).WithDeposit(null).BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
-
-        Assert.Contains("请填写成交价格", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
+        Assert.Equal(name, status.DisplayName());
+        Assert.Equal(verification, status.VerificationText());
     }
 
-    [Fact]
-    public void File_IsRefused_WhenTheDepositExceedsTwentyPercentOfThePrice()
+    private static void Take(ContractStep step, Contract contract, Listing listing)
     {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(200_000.01m).BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
-
-        Assert.Contains("定金不得超过成交价格的20%", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
-
-    [Fact]
-    public void File_IsAllowed_WhenTheDepositIsExactlyTwentyPercentOfThePrice()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(200_000m).BuildDraft();
-
-        FileWithDefaults(contract);
-
-        Assert.Equal(ContractStatus.Filed, contract.Status);
-    }
-
-    [Fact]
-    public void File_IsRefused_WhenTheScheduleDoesNotAddUpToThePrice()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithSchedule(300_000m, 699_999.99m).BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
-
-        Assert.Contains("付款计划各期金额之和必须等于成交价格", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
-
-    [Fact]
-    public void File_IsAllowed_WhenTheScheduleAddsUpToThePrice()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithSchedule(300_000m, 700_000m).BuildDraft();
-
-        FileWithDefaults(contract);
-
-        Assert.Equal(ContractStatus.Filed, contract.Status);
-    }
-
-    [Fact]
-    public void File_IsAllowed_WithAnEmptySchedule()
-    {
-        var contract = new ContractBuilder().WithSchedule().BuildDraft();
-
-        FileWithDefaults(contract);
-
-        Assert.Equal(ContractStatus.Filed, contract.Status);
-        Assert.Empty(contract.Schedule);
-    }
-
-    [Fact]
-    public void File_IsRefused_WhenTheDepositIsNegative()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(-1m).BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
-
-        Assert.Contains("定金不能为负数", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
-
-    [Fact]
-    public void File_IsRefused_WhenAnInstallmentIsNotPositive()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithSchedule(1_100_000m, -100_000m).BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => FileWithDefaults(contract));
-
-        Assert.Contains("每一期的金额都必须大于零", ex.Message, StringComparison.Ordinal);
-        AssertStillADraft(contract);
-    }
-
-    [Fact]
-    public void FindFilingProblems_ListsEveryMoneyProblem()
-    {
-        var contract = new ContractBuilder().WithPrice(1_000_000m).WithDeposit(500_000m).WithSchedule(1m).BuildDraft();
-
-        var problems = contract.FindFilingProblems().ToList();
-
-        Assert.Equal(2, problems.Count);
-        Assert.Contains("20%", problems[0], StringComparison.Ordinal);
-        Assert.Contains("付款计划", problems[1], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void File_IsRefused_WhenTheContractIsAlreadyFiled()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Filed);
-        var filedAt = contract.FiledAt;
-
-        var ex = Assert.Throws<DomainException>(
-            () => contract.File("WH-OTHER", "other-token", ContractBuilder.DefaultParties, _later));
-
-        Assert.Contains("已生成合同", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("不能再申报", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractBuilder.ContractNumber, contract.ContractNumber);
-        Assert.Equal(ContractBuilder.VerificationToken, contract.VerificationToken);
-        Assert.Equal(filedAt, contract.FiledAt);
-    }
-
-    // Revoke
-
-    [Fact]
-    public void Revoke_MovesFiledToRevoked_RecordingWhoAndWhen()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Filed);
-
-        contract.Revoke("卖方 张*", _later);
-
-        Assert.Equal(ContractStatus.Revoked, contract.Status);
-        Assert.Equal("卖方 张*", contract.RevokedBy);
-        Assert.Equal(_later, contract.RevokedAt);
-        Assert.Equal(_later, contract.UpdatedAt);
-        Assert.Null(contract.RegisteredAt);
-    }
-
-    [Fact]
-    public void Revoke_IsRefused_WhenTheContractIsADraft()
-    {
-        var contract = new ContractBuilder().BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => contract.Revoke("卖方 张*", _later));
-
-        Assert.Contains("尚未申报网签", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractStatus.Draft, contract.Status);
-        Assert.Null(contract.RevokedAt);
-    }
-
-    [Fact]
-    public void Revoke_IsRefused_WhenTheContractIsAlreadyRevoked()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Revoked);
-        var revokedAt = contract.RevokedAt;
-        var revokedBy = contract.RevokedBy;
-
-        var ex = Assert.Throws<DomainException>(() => contract.Revoke("卖方 张*", _later));
-
-        Assert.Contains("不能重复撤销", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(revokedAt, contract.RevokedAt);
-        Assert.Equal(revokedBy, contract.RevokedBy);
-    }
-
-    [Fact]
-    public void Revoke_IsRefused_WhenTheContractIsRegistered()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Registered);
-
-        var ex = Assert.Throws<DomainException>(() => contract.Revoke("卖方 张*", _later));
-
-        Assert.Contains("已备案", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("不能撤销", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractStatus.Registered, contract.Status);
-        Assert.Null(contract.RevokedAt);
-        Assert.Null(contract.RevokedBy);
-    }
-
-    // Register
-
-    [Fact]
-    public void Register_MovesFiledToRegistered_AndReturnsTrue()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Filed);
-
-        var changed = contract.Register(_later);
-
-        Assert.True(changed);
-        Assert.Equal(ContractStatus.Registered, contract.Status);
-        Assert.Equal(_later, contract.RegisteredAt);
-        Assert.Equal(_later, contract.UpdatedAt);
-    }
-
-    [Fact]
-    public void Register_ReturnsFalseAndChangesNothing_WhenAlreadyRegistered()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Filed);
-        contract.Register(_later);
-
-        var changed = contract.Register(_later.AddDays(1));
-
-        Assert.False(changed);
-        Assert.Equal(ContractStatus.Registered, contract.Status);
-        Assert.Equal(_later, contract.RegisteredAt);
-        Assert.Equal(_later, contract.UpdatedAt);
-    }
-
-    [Fact]
-    public void Register_IsRefused_WhenTheContractIsADraft()
-    {
-        var contract = new ContractBuilder().BuildDraft();
-
-        var ex = Assert.Throws<DomainException>(() => contract.Register(_later));
-
-        Assert.Contains("尚未申报网签，不能备案", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractStatus.Draft, contract.Status);
-        Assert.Null(contract.RegisteredAt);
-    }
-
-    [Fact]
-    public void Register_IsRefused_WhenTheContractIsRevoked()
-    {
-        var contract = new ContractBuilder().BuildIn(ContractStatus.Revoked);
-
-        var ex = Assert.Throws<DomainException>(() => contract.Register(_later));
-
-        Assert.Contains("已撤销，不能备案", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractStatus.Revoked, contract.Status);
-        Assert.Null(contract.RegisteredAt);
-    }
-
-    [Theory]
-    [InlineData(ContractStatus.Draft, "待申报")]
-    [InlineData(ContractStatus.Filed, "已生成合同")]
-    [InlineData(ContractStatus.Revoked, "已撤销")]
-    [InlineData(ContractStatus.Registered, "已备案")]
-    public void DisplayName_IsTheChineseName(ContractStatus status, string expected)
-    {
-        Assert.Equal(expected, status.DisplayName());
-    }
-
-    private static void FileWithDefaults(Contract contract) =>
-        contract.File(ContractBuilder.ContractNumber, ContractBuilder.VerificationToken, ContractBuilder.DefaultParties, _later);
-
-    private static void AssertStillADraft(Contract contract)
-    {
-        Assert.Equal(ContractStatus.Draft, contract.Status);
-        Assert.Null(contract.ContractNumber);
-        Assert.Null(contract.VerificationToken);
-        Assert.Null(contract.FiledAt);
-        Assert.Empty(contract.Parties);
+        switch (step)
+        {
+            case ContractStep.File:
+                contract.File(listing, ContractNumber.Create(2026, 2), ContractBuilder.DefaultParties, _later);
+                break;
+            case ContractStep.Revoke:
+                contract.Revoke(listing, "卖方 张*", _later);
+                break;
+            case ContractStep.Register:
+                contract.Register(listing, _later);
+                break;
+        }
     }
 }

@@ -165,4 +165,13 @@ public class PurchaseRestrictionTests
     {
         Assert.Equal(expected, PurchaseRestriction.IsResidential(designPurpose));
     }
+
+    [Theory]
+    [InlineData(RestrictionClass.Restricted, "限购")]
+    [InlineData(RestrictionClass.NotRestricted, "非限购")]
+    [InlineData(RestrictionClass.Undetermined, "无法判断")]
+    public void RestrictionClass_HasAChineseName(RestrictionClass restrictionClass, string name)
+    {
+        Assert.Equal(name, restrictionClass.DisplayName());
+    }
 }

@@ -1,25 +1,25 @@
 using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.UnitTests.Builders;
 
 namespace Wuhan.Resale.UnitTests.Listings;
 
+/// <summary>保存购房人信息 / 购房人信息修改 (<see cref="Listing.ConfirmBuyers"/>); which statuses allow it is in <see cref="ListingTransitionTests"/>.</summary>
 public class ListingBuyersTests
 {
     private static readonly DateTimeOffset _later = TestData.Now.AddHours(1);
 
     [Fact]
-    public void ReplaceBuyers_MovesVerifiedToBuyersConfirmed_WithBuyersInOrder()
+    public void ConfirmBuyers_SavesTheBuyersInOrder_WithTheirNamesNormalised()
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
 
-        listing.ReplaceBuyers(
-            [
-                BuyerDetailsBuilder.Buyer("  王五 ", TestData.BuyerIdNumbers[0], "14000000101"),
-                BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[3], "14000000102"),
-            ],
-            _later);
+        Confirm(
+            listing,
+            BuyerDetailsBuilder.Buyer("  王五 ", TestData.BuyerIdNumbers[0], "14000000101"),
+            BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[3], "14000000102"));
 
         Assert.Equal(ListingStatus.BuyersConfirmed, listing.Status);
         Assert.Equal(_later, listing.UpdatedAt);
@@ -27,174 +27,106 @@ public class ListingBuyersTests
             listing.Buyers,
             b =>
             {
-                Assert.Equal(1, b.Order);
-                Assert.Equal("王五", b.Name);
-                Assert.Equal(IdType.ResidentIdCard, b.IdType);
-                Assert.Equal(TestData.BuyerIdNumbers[0], b.IdNumber);
-                Assert.Equal("14000000101", b.Phone);
+                Assert.Equal((1, "王五", IdType.ResidentIdCard), (b.Order, b.Name, b.IdType));
+                Assert.Equal((TestData.BuyerIdNumbers[0], "14000000101"), (b.IdNumber, b.Phone));
             },
-            b =>
-            {
-                Assert.Equal(2, b.Order);
-                Assert.Equal("赵六", b.Name);
-                Assert.Equal("42011119900101103X", b.IdNumber);
-                Assert.Equal("14000000102", b.Phone);
-            });
+            b => Assert.Equal((2, "赵六", "42011119900101103X", "14000000102"), (b.Order, b.Name, b.IdNumber, b.Phone)));
         Assert.NotEqual(listing.Buyers[0].Id, listing.Buyers[1].Id);
     }
 
     [Fact]
-    public void ReplaceBuyers_ReplacesTheWholeSet_WhenBuyersWereAlreadyConfirmed()
+    public void ConfirmBuyers_OpensADraftContract_TheFirstTime()
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-        listing.ReplaceBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 0), TestData.Now);
+        var confirmedBy = Guid.NewGuid();
 
-        listing.ReplaceBuyers(BuyerDetailsBuilder.Many(3, firstIndex: 5), _later);
+        var draft = listing.ConfirmBuyers(BuyerDetailsBuilder.Many(1), null, confirmedBy, _later);
 
-        Assert.Equal(ListingStatus.BuyersConfirmed, listing.Status);
-        Assert.Equal([1, 2, 3], listing.Buyers.Select(b => b.Order));
-        Assert.Equal(
-            [TestData.BuyerIdNumbers[5], TestData.BuyerIdNumbers[6], TestData.BuyerIdNumbers[7]],
-            listing.Buyers.Select(b => b.IdNumber));
+        Assert.NotEqual(Guid.Empty, draft.Id);
+        Assert.Equal((ContractStatus.Draft, listing.Id, confirmedBy), (draft.Status, draft.ListingId, draft.SellerPersonId));
+        Assert.Same(ContractTerms.Empty, draft.Terms);
+        Assert.Empty(draft.Schedule);
+        Assert.Empty(draft.Parties);
+        Assert.Null(draft.ContractNumber);
+        Assert.Null(draft.VerificationToken);
+        Assert.Null(draft.FiledAt);
+        Assert.Equal((_later, _later), (draft.CreatedAt, draft.UpdatedAt));
     }
 
     [Fact]
-    public void ReplaceBuyers_IsAllowed_WithExactlyMaxBuyers()
+    public void ConfirmBuyers_ReturnsTheSameDraft_Later_AndReplacesTheWholeSetOfBuyers()
+    {
+        var (draft, listing) = new ContractBuilder().BuildDraft();
+        var terms = draft.Terms;
+
+        var returned = listing.ConfirmBuyers(BuyerDetailsBuilder.Many(3, firstIndex: 5), draft, listing.SellerPersonId, _later);
+
+        Assert.Same(draft, returned);
+        Assert.Same(terms, draft.Terms);
+        Assert.Equal(ListingStatus.BuyersConfirmed, listing.Status);
+        Assert.Equal([1, 2, 3], listing.Buyers.Select(b => b.Order));
+        Assert.Equal(TestData.BuyerIdNumbers.Skip(5).Take(3), listing.Buyers.Select(b => b.IdNumber));
+    }
+
+    [Fact]
+    public void ConfirmBuyers_IsRefused_WithTheDraftOfAnotherListing()
+    {
+        var (_, listing) = new ContractBuilder().BuildDraft();
+        var (otherDraft, _) = new ContractBuilder().BuildDraft();
+        var before = ListingState.Of(listing);
+
+        Assert.Throws<InvalidOperationException>(
+            () => listing.ConfirmBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 5), otherDraft, listing.SellerPersonId, _later));
+
+        Assert.Equal(before, ListingState.Of(listing));
+    }
+
+    [Fact]
+    public void ConfirmBuyers_IsAllowed_WithExactlyMaxBuyers()
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
 
-        listing.ReplaceBuyers(BuyerDetailsBuilder.Many(Listing.MaxBuyers), _later);
+        Confirm(listing, [.. BuyerDetailsBuilder.Many(Listing.MaxBuyers)]);
 
-        Assert.Equal(Listing.MaxBuyers, listing.Buyers.Count);
         Assert.Equal(Enumerable.Range(1, Listing.MaxBuyers), listing.Buyers.Select(b => b.Order));
     }
 
-    [Fact]
-    public void ReplaceBuyers_IsRefusedWithOfflineMessage_WhenTheListingIsPendingOffline()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
-
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers(BuyerDetailsBuilder.Many(1), _later));
-
-        Assert.Contains("线下", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("不能在线添加购房人", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
-        Assert.Empty(listing.Buyers);
-    }
-
+    /// <summary>
+    /// Every refusal leaves the buyers saved before as they were. The last case matters most: the name is normalised
+    /// (and may be refused) only after duplicates and owners were checked.
+    /// </summary>
     [Theory]
-    [InlineData(ListingStatus.Filed, "已网签")]
-    [InlineData(ListingStatus.Released, "已释放")]
-    [InlineData(ListingStatus.Completed, "已办结")]
-    [InlineData(ListingStatus.ClosedOffline, "已线下办结")]
-    public void ReplaceBuyers_IsRefused_WhenTheListingIsPastBuyerConfirmation(ListingStatus status, string displayName)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-        var buyersBefore = listing.Buyers.Select(b => b.IdNumber).ToList();
-
-        var ex = Assert.Throws<DomainException>(
-            () => listing.ReplaceBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 5), _later));
-
-        Assert.Contains(displayName, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("购房人信息已不能修改", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(buyersBefore, listing.Buyers.Select(b => b.IdNumber));
-    }
-
-    [Fact]
-    public void ReplaceBuyers_IsRefused_WhenThereAreNoBuyers()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers([], _later));
-
-        Assert.Contains("至少添加一位购房人", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.Verified, listing.Status);
-    }
-
-    [Fact]
-    public void ReplaceBuyers_IsRefused_WhenThereAreMoreThanMaxBuyers()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-
-        var ex = Assert.Throws<DomainException>(
-            () => listing.ReplaceBuyers(BuyerDetailsBuilder.Many(Listing.MaxBuyers + 1), _later));
-
-        Assert.Contains("购房人最多10位", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.Verified, listing.Status);
-        Assert.Empty(listing.Buyers);
-    }
-
-    [Fact]
-    public void ReplaceBuyers_IsRefused_WhenTheSameBuyerAppearsTwice()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers(
-            [
-                BuyerDetailsBuilder.Buyer("王五", TestData.BuyerIdNumbers[0]),
-                BuyerDetailsBuilder.Buyer("王五", TestData.BuyerIdNumbers[0]),
-            ],
-            _later));
-
-        Assert.Contains("第2位购房人", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("重复", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(listing.Buyers);
-    }
-
-    [Fact]
-    public void ReplaceBuyers_IsRefused_WhenABuyerIsTheSellingOwner()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers(
-            [BuyerDetailsBuilder.Buyer(TestData.SellerName, TestData.SellerIdNumber)],
-            _later));
-
-        Assert.Contains("第1位购房人是该房屋的产权人", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.Verified, listing.Status);
-        Assert.Empty(listing.Buyers);
-    }
-
-    [Fact]
-    public void ReplaceBuyers_IsRefused_WhenABuyerIsACoOwnerOfTheHome()
+    [InlineData("none", "请至少添加一位购房人。")]
+    [InlineData("too-many", "购房人最多10位。")]
+    [InlineData("same-buyer-twice", "第2位购房人与前面的购房人证件号码重复。")]
+    [InlineData("the-selling-owner", "第1位购房人是该房屋的产权人，产权人不能购买自己的房屋。")]
+    [InlineData("a-co-owner", "第2位购房人是该房屋的产权人，产权人不能购买自己的房屋。")]
+    [InlineData("a-blank-name", "姓名不能为空")]
+    public void ConfirmBuyers_IsRefused_LeavingTheSavedBuyersAsTheyWere(string buyers, string message)
     {
         var home = new PropertyFactsBuilder()
             .OwnedBy(TestData.SellerName, TestData.SellerIdNumber)
             .OwnedBy(TestData.CoOwnerName, TestData.CoOwnerIdNumber);
-        var listing = new ListingBuilder().WithHome(home).BuildIn(ListingStatus.Verified);
+        var (draft, listing) = new ContractBuilder(new ListingBuilder().WithHome(home)).BuildDraft();
+        var before = ListingState.Of(listing);
 
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers(
-            [
-                BuyerDetailsBuilder.Buyer("王五", TestData.BuyerIdNumbers[0]),
-                BuyerDetailsBuilder.Buyer(TestData.CoOwnerName, TestData.CoOwnerIdNumber),
-            ],
-            _later));
+        var ex = Assert.Throws<DomainException>(() => listing.ConfirmBuyers(Refused(buyers), draft, listing.SellerPersonId, _later));
 
-        Assert.Contains("第2位购房人是该房屋的产权人", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(listing.Buyers);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, ListingState.Of(listing));
     }
 
-    /// <summary>
-    /// A refused operation must leave the aggregate as it was. ReplaceBuyers validates duplicates and owners
-    /// before clearing the list, but the name is only normalised (and may be refused) after the list was cleared.
-    /// </summary>
-    [Fact]
-    public void ReplaceBuyers_LeavesTheConfirmedBuyersUntouched_WhenALaterBuyersNameIsRefused()
+    private static IReadOnlyList<BuyerDetails> Refused(string buyers) => buyers switch
     {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-        listing.ReplaceBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 0), TestData.Now);
+        "none" => [],
+        "too-many" => BuyerDetailsBuilder.Many(Listing.MaxBuyers + 1),
+        "same-buyer-twice" => [BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[5]), BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[5])],
+        "the-selling-owner" => [BuyerDetailsBuilder.Buyer(TestData.SellerName, TestData.SellerIdNumber)],
+        "a-co-owner" => [BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[5]), BuyerDetailsBuilder.Buyer(TestData.CoOwnerName, TestData.CoOwnerIdNumber)],
+        "a-blank-name" => [BuyerDetailsBuilder.Buyer("赵六", TestData.BuyerIdNumbers[5]), BuyerDetailsBuilder.Buyer("   ", TestData.BuyerIdNumbers[6])],
+        _ => throw new ArgumentOutOfRangeException(nameof(buyers), buyers, "No such set of buyers."),
+    };
 
-        var ex = Assert.Throws<DomainException>(() => listing.ReplaceBuyers(
-            [
-                BuyerDetailsBuilder.Buyer("王五", TestData.BuyerIdNumbers[5]),
-                BuyerDetailsBuilder.Buyer("   ", TestData.BuyerIdNumbers[6]),
-            ],
-            _later));
-
-        Assert.Contains("姓名不能为空", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(
-            [TestData.BuyerIdNumbers[0], TestData.BuyerIdNumbers[1]],
-            listing.Buyers.Select(b => b.IdNumber));
-    }
+    private static void Confirm(Listing listing, params BuyerDetails[] buyers) =>
+        listing.ConfirmBuyers(buyers, null, listing.SellerPersonId, _later);
 }

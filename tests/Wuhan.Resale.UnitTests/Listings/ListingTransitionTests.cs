@@ -5,51 +5,162 @@ using Wuhan.Resale.UnitTests.Builders;
 
 namespace Wuhan.Resale.UnitTests.Listings;
 
+/// <summary>
+/// SPEC §3 for the listing. The two tables hold every (status, step) pair once;
+/// <see cref="TheTables_HoldEveryStatusAndStepOnce"/> checks that they still do. In production the listing is filed,
+/// released and completed only by its contract (<see cref="Wuhan.Resale.Domain.Contracts.Contract"/>); here those
+/// internal steps are driven one by one.
+/// </summary>
 public class ListingTransitionTests
 {
     private static readonly DateTimeOffset _later = TestData.Now.AddHours(1);
 
-    // LiveCertificateNumber
-
-    [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.PendingOffline)]
-    [InlineData(ListingStatus.BuyersConfirmed)]
-    [InlineData(ListingStatus.Filed)]
-    public void LiveCertificateNumber_IsTheCertificateNumber_WhileTheListingIsLive(ListingStatus status)
+    public enum ListingStep
     {
-        var listing = new ListingBuilder().BuildIn(status);
+        ConfirmBuyers,
 
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(TestData.CertificateNumber, listing.LiveCertificateNumber);
+        /// <summary>To 武昌区, which the default policies classify (not restricted).</summary>
+        ChangeDistrict,
+        RecordDetermination,
+        CloseOffline,
+        MarkFiled,
+        Release,
+        Complete,
     }
 
     [Theory]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void LiveCertificateNumber_IsCleared_OnceTheListingIsFinished(ListingStatus status)
+    [InlineData(ListingStatus.Verified, ListingStep.ConfirmBuyers, ListingStatus.BuyersConfirmed)]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.ConfirmBuyers, ListingStatus.BuyersConfirmed)]
+    [InlineData(ListingStatus.Verified, ListingStep.ChangeDistrict, ListingStatus.Verified)]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.ChangeDistrict, ListingStatus.Verified)]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.ChangeDistrict, ListingStatus.BuyersConfirmed)]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.RecordDetermination, ListingStatus.Verified)]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.CloseOffline, ListingStatus.ClosedOffline)]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.MarkFiled, ListingStatus.Filed)]
+    [InlineData(ListingStatus.Filed, ListingStep.Release, ListingStatus.Released)]
+    [InlineData(ListingStatus.Filed, ListingStep.Complete, ListingStatus.Completed)]
+    public void Step_MovesTheListing(ListingStatus from, ListingStep step, ListingStatus to)
+    {
+        var listing = new ListingBuilder().BuildIn(from);
+
+        Take(step, listing);
+
+        Assert.Equal(to, listing.Status);
+        Assert.Equal(_later, listing.UpdatedAt);
+        Assert.Equal(to.IsLive() ? TestData.CertificateNumber : null, listing.LiveCertificateNumber);
+        Assert.Equal(TestData.CertificateNumber, listing.CertificateNumber);
+    }
+
+    [Theory]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.ConfirmBuyers, "该房源需要到房管部门线下办理，不能在线添加购房人。")]
+    [InlineData(ListingStatus.Filed, ListingStep.ConfirmBuyers, "房源已网签，购房人信息已不能修改。")]
+    [InlineData(ListingStatus.Released, ListingStep.ConfirmBuyers, "房源已释放，购房人信息已不能修改。")]
+    [InlineData(ListingStatus.Completed, ListingStep.ConfirmBuyers, "房源已办结，购房人信息已不能修改。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.ConfirmBuyers, "房源已线下办结，购房人信息已不能修改。")]
+    [InlineData(ListingStatus.Filed, ListingStep.ChangeDistrict, "房源已网签，不能再修改所属区。")]
+    [InlineData(ListingStatus.Released, ListingStep.ChangeDistrict, "房源已释放，不能再修改所属区。")]
+    [InlineData(ListingStatus.Completed, ListingStep.ChangeDistrict, "房源已办结，不能再修改所属区。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.ChangeDistrict, "房源已线下办结，不能再修改所属区。")]
+    [InlineData(ListingStatus.Verified, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.Filed, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.Released, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.Completed, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.Verified, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.Filed, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.Released, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.Completed, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.Verified, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.Filed, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.Released, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.Completed, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.Verified, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.Released, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.Completed, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.Verified, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.Released, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.Completed, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    public void Step_IsRefusedWithItsMessage_LeavingTheListingAsItWas(ListingStatus from, ListingStep step, string message)
+    {
+        var listing = new ListingBuilder().BuildIn(from);
+        var before = ListingState.Of(listing);
+
+        var ex = Assert.Throws<DomainException>(() => Take(step, listing));
+
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(before, ListingState.Of(listing));
+    }
+
+    [Fact]
+    public void TheTables_HoldEveryStatusAndStepOnce()
+    {
+        var covered = TheoryTable.Rows<ListingTransitionTests>(nameof(Step_MovesTheListing))
+            .Concat(TheoryTable.Rows<ListingTransitionTests>(nameof(Step_IsRefusedWithItsMessage_LeavingTheListingAsItWas)))
+            .Select(row => ((ListingStatus)row[0], (ListingStep)row[1]))
+            .ToList();
+
+        var every = Enum.GetValues<ListingStatus>().SelectMany(s => Enum.GetValues<ListingStep>().Select(step => (s, step)));
+        Assert.Equal(every.Order(), covered.Order());
+    }
+
+    [Theory]
+    [InlineData(ListingStatus.Verified, true)]
+    [InlineData(ListingStatus.PendingOffline, true)]
+    [InlineData(ListingStatus.BuyersConfirmed, true)]
+    [InlineData(ListingStatus.Filed, true)]
+    [InlineData(ListingStatus.Released, false)]
+    [InlineData(ListingStatus.Completed, false)]
+    [InlineData(ListingStatus.ClosedOffline, false)]
+    public void LiveCertificateNumber_HoldsTheCertificate_OnlyWhileTheListingIsLive(ListingStatus status, bool live)
     {
         var listing = new ListingBuilder().BuildIn(status);
 
         Assert.Equal(status, listing.Status);
-        Assert.Null(listing.LiveCertificateNumber);
+        Assert.Equal(live ? TestData.CertificateNumber : null, listing.LiveCertificateNumber);
         Assert.Equal(TestData.CertificateNumber, listing.CertificateNumber);
     }
 
     // ChangeDistrict
 
-    [Fact]
-    public void ChangeDistrict_MovesPendingOfflineToVerified_WhenTheNewDistrictCanBeClassified()
+    [Theory]
+    [InlineData(ListingStatus.PendingOffline, TestData.JianganDistrict, ListingStatus.Verified, RestrictionClass.Restricted)]
+    [InlineData(ListingStatus.Verified, TestData.WuchangDistrict, ListingStatus.Verified, RestrictionClass.NotRestricted)]
+    [InlineData(ListingStatus.Verified, TestData.HongshanDistrict, ListingStatus.PendingOffline, RestrictionClass.Undetermined)]
+    [InlineData(ListingStatus.BuyersConfirmed, TestData.WuchangDistrict, ListingStatus.BuyersConfirmed, RestrictionClass.NotRestricted)]
+    [InlineData(ListingStatus.BuyersConfirmed, TestData.HongshanDistrict, ListingStatus.PendingOffline, RestrictionClass.Undetermined)]
+    public void ChangeDistrict_ClassifiesTheHomeAgain_KeepingItsBuyers(ListingStatus from, string district, ListingStatus to, RestrictionClass restrictionClass)
     {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
+        var listing = new ListingBuilder().BuildIn(from);
+        var buyers = listing.Buyers.Count;
 
-        listing.ChangeDistrict(TestData.JianganDistrict, PolicyBuilder.Default(), _later);
+        listing.ChangeDistrict(district, PolicyBuilder.Default(), _later);
 
-        Assert.Equal(ListingStatus.Verified, listing.Status);
-        Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
-        Assert.Equal(TestData.JianganDistrict, listing.DistrictCode);
-        Assert.Equal(_later, listing.UpdatedAt);
+        Assert.Equal((to, restrictionClass, district), (listing.Status, listing.RestrictionClass, listing.DistrictCode));
+        Assert.Equal(buyers, listing.Buyers.Count);
+        Assert.Equal(TestData.CertificateNumber, listing.LiveCertificateNumber);
+    }
+
+    [Fact]
+    public void ChangeDistrict_ReturnsAnOfflineListingWithBuyers_ToBuyersConfirmed()
+    {
+        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
+        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
+
+        listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
+
+        Assert.Equal((ListingStatus.BuyersConfirmed, RestrictionClass.NotRestricted), (listing.Status, listing.RestrictionClass));
+        Assert.Single(listing.Buyers);
     }
 
     [Fact]
@@ -61,55 +172,6 @@ public class ListingTransitionTests
 
         Assert.Equal(TestData.JianganDistrict, listing.DistrictCode);
         Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
-    }
-
-    [Fact]
-    public void ChangeDistrict_MovesVerifiedToPendingOffline_WhenTheNewDistrictHasNoPolicy()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-
-        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
-
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
-        Assert.Equal(RestrictionClass.Undetermined, listing.RestrictionClass);
-        Assert.Equal(TestData.HongshanDistrict, listing.DistrictCode);
-        Assert.Equal(TestData.CertificateNumber, listing.LiveCertificateNumber);
-    }
-
-    [Fact]
-    public void ChangeDistrict_ReclassifiesAVerifiedListing_WhenTheNewDistrictHasAnotherPolicy()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-        Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
-
-        listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
-
-        Assert.Equal(ListingStatus.Verified, listing.Status);
-        Assert.Equal(RestrictionClass.NotRestricted, listing.RestrictionClass);
-    }
-
-    [Fact]
-    public void ChangeDistrict_KeepsBuyersConfirmed_WhenTheNewDistrictCanBeClassified()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
-
-        listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
-
-        Assert.Equal(ListingStatus.BuyersConfirmed, listing.Status);
-        Assert.Equal(RestrictionClass.NotRestricted, listing.RestrictionClass);
-        Assert.Single(listing.Buyers);
-    }
-
-    [Fact]
-    public void ChangeDistrict_MovesBuyersConfirmedToPendingOffline_WhenTheNewDistrictHasNoPolicy()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
-
-        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
-
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
-        Assert.Equal(RestrictionClass.Undetermined, listing.RestrictionClass);
-        Assert.Single(listing.Buyers);
     }
 
     [Fact]
@@ -125,37 +187,17 @@ public class ListingTransitionTests
     }
 
     [Theory]
-    [InlineData(ListingStatus.Filed, "已网签")]
-    [InlineData(ListingStatus.Released, "已释放")]
-    [InlineData(ListingStatus.Completed, "已办结")]
-    [InlineData(ListingStatus.ClosedOffline, "已线下办结")]
-    public void ChangeDistrict_IsRefused_WhenTheListingIsNoLongerOpen(ListingStatus status, string displayName)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-        var districtBefore = listing.DistrictCode;
-
-        var ex = Assert.Throws<DomainException>(
-            () => listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later));
-
-        Assert.Contains(displayName, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("不能再修改所属区", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(districtBefore, listing.DistrictCode);
-    }
-
-    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void ChangeDistrict_IsRefused_WhenTheDistrictIsEmpty(string districtCode)
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
+        var before = ListingState.Of(listing);
 
-        var ex = Assert.Throws<DomainException>(
-            () => listing.ChangeDistrict(districtCode, PolicyBuilder.Default(), _later));
+        var ex = Assert.Throws<DomainException>(() => listing.ChangeDistrict(districtCode, PolicyBuilder.Default(), _later));
 
-        Assert.Contains("请选择房屋所属区", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(TestData.JianganDistrict, listing.DistrictCode);
-        Assert.Equal(ListingStatus.Verified, listing.Status);
+        Assert.Equal("请选择房屋所属区。", ex.Message);
+        Assert.Equal(before, ListingState.Of(listing));
     }
 
     // RecordDetermination
@@ -163,7 +205,7 @@ public class ListingTransitionTests
     [Theory]
     [InlineData(RestrictionClass.Restricted)]
     [InlineData(RestrictionClass.NotRestricted)]
-    public void RecordDetermination_MovesPendingOfflineToVerified_WithTheClassAndTrimmedReason(RestrictionClass restrictionClass)
+    public void RecordDetermination_RecordsTheClassAndTheTrimmedReason(RestrictionClass restrictionClass)
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
 
@@ -172,7 +214,6 @@ public class ListingTransitionTests
         Assert.Equal(ListingStatus.Verified, listing.Status);
         Assert.Equal(restrictionClass, listing.RestrictionClass);
         Assert.Equal("经核实为住宅", listing.DeterminationNote);
-        Assert.Equal(_later, listing.UpdatedAt);
     }
 
     [Fact]
@@ -180,7 +221,6 @@ public class ListingTransitionTests
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
         listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
 
         listing.RecordDetermination(RestrictionClass.Restricted, "经核实为住宅", _later);
 
@@ -188,178 +228,45 @@ public class ListingTransitionTests
     }
 
     [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.BuyersConfirmed)]
-    [InlineData(ListingStatus.Filed)]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void RecordDetermination_IsRefused_WhenTheListingIsNotPendingOffline(ListingStatus status)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-        var classBefore = listing.RestrictionClass;
-
-        var ex = Assert.Throws<DomainException>(
-            () => listing.RecordDetermination(RestrictionClass.NotRestricted, "理由", _later));
-
-        Assert.Contains("只有待线下办理的房源", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(classBefore, listing.RestrictionClass);
-        Assert.Null(listing.DeterminationNote);
-    }
-
-    [Fact]
-    public void RecordDetermination_IsRefused_WhenTheClassIsUndetermined()
+    [InlineData(RestrictionClass.Undetermined, "理由", "请认定为限购或非限购。")]
+    [InlineData(RestrictionClass.Restricted, "", "请填写认定理由。")]
+    [InlineData(RestrictionClass.Restricted, "  ", "请填写认定理由。")]
+    public void RecordDetermination_IsRefused_WithoutAClassAndAReason(RestrictionClass restrictionClass, string reason, string message)
     {
         var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
+        var before = ListingState.Of(listing);
 
-        var ex = Assert.Throws<DomainException>(
-            () => listing.RecordDetermination(RestrictionClass.Undetermined, "理由", _later));
+        var ex = Assert.Throws<DomainException>(() => listing.RecordDetermination(restrictionClass, reason, _later));
 
-        Assert.Contains("限购或非限购", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(before, ListingState.Of(listing));
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void RecordDetermination_IsRefused_WhenTheReasonIsEmpty(string reason)
+    private static void Take(ListingStep step, Listing listing)
     {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
-
-        var ex = Assert.Throws<DomainException>(
-            () => listing.RecordDetermination(RestrictionClass.Restricted, reason, _later));
-
-        Assert.Contains("认定理由", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
-        Assert.Equal(RestrictionClass.Undetermined, listing.RestrictionClass);
-    }
-
-    // CloseOffline
-
-    [Fact]
-    public void CloseOffline_ClosesAPendingOfflineListingAndReleasesTheHome()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
-
-        listing.CloseOffline(_later);
-
-        Assert.Equal(ListingStatus.ClosedOffline, listing.Status);
-        Assert.Null(listing.LiveCertificateNumber);
-        Assert.Equal(_later, listing.UpdatedAt);
-    }
-
-    [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.BuyersConfirmed)]
-    [InlineData(ListingStatus.Filed)]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void CloseOffline_IsRefused_WhenTheListingIsNotPendingOffline(ListingStatus status)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-        var liveBefore = listing.LiveCertificateNumber;
-
-        var ex = Assert.Throws<DomainException>(() => listing.CloseOffline(_later));
-
-        Assert.Contains("线下办结", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(liveBefore, listing.LiveCertificateNumber);
-    }
-
-    // MarkFiled
-
-    [Fact]
-    public void MarkFiled_MovesBuyersConfirmedToFiled()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
-
-        listing.MarkFiled(_later);
-
-        Assert.Equal(ListingStatus.Filed, listing.Status);
-        Assert.Equal(TestData.CertificateNumber, listing.LiveCertificateNumber);
-        Assert.Equal(_later, listing.UpdatedAt);
-    }
-
-    [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.PendingOffline)]
-    [InlineData(ListingStatus.Filed)]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void MarkFiled_IsRefused_WhenBuyersAreNotConfirmed(ListingStatus status)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-
-        var ex = Assert.Throws<DomainException>(() => listing.MarkFiled(_later));
-
-        Assert.Contains("请先确认购房人信息", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-    }
-
-    // Release
-
-    [Fact]
-    public void Release_MovesFiledToReleasedAndFreesTheHome()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Filed);
-
-        listing.Release(_later);
-
-        Assert.Equal(ListingStatus.Released, listing.Status);
-        Assert.Null(listing.LiveCertificateNumber);
-        Assert.Equal(_later, listing.UpdatedAt);
-    }
-
-    [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.PendingOffline)]
-    [InlineData(ListingStatus.BuyersConfirmed)]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void Release_IsRefused_WhenTheListingIsNotFiled(ListingStatus status)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-        var liveBefore = listing.LiveCertificateNumber;
-
-        var ex = Assert.Throws<DomainException>(() => listing.Release(_later));
-
-        Assert.Contains("无需释放", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
-        Assert.Equal(liveBefore, listing.LiveCertificateNumber);
-    }
-
-    // Complete
-
-    [Fact]
-    public void Complete_MovesFiledToCompletedAndFreesTheHome()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Filed);
-
-        listing.Complete(_later);
-
-        Assert.Equal(ListingStatus.Completed, listing.Status);
-        Assert.Null(listing.LiveCertificateNumber);
-        Assert.Equal(_later, listing.UpdatedAt);
-    }
-
-    [Theory]
-    [InlineData(ListingStatus.Verified)]
-    [InlineData(ListingStatus.PendingOffline)]
-    [InlineData(ListingStatus.BuyersConfirmed)]
-    [InlineData(ListingStatus.Released)]
-    [InlineData(ListingStatus.Completed)]
-    [InlineData(ListingStatus.ClosedOffline)]
-    public void Complete_IsRefused_WhenTheListingIsNotFiled(ListingStatus status)
-    {
-        var listing = new ListingBuilder().BuildIn(status);
-
-        var ex = Assert.Throws<DomainException>(() => listing.Complete(_later));
-
-        Assert.Contains("不能办结", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(status, listing.Status);
+        switch (step)
+        {
+            case ListingStep.ConfirmBuyers:
+                listing.ConfirmBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 5), null, listing.SellerPersonId, _later);
+                break;
+            case ListingStep.ChangeDistrict:
+                listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
+                break;
+            case ListingStep.RecordDetermination:
+                listing.RecordDetermination(RestrictionClass.NotRestricted, "经核实为非限购区域", _later);
+                break;
+            case ListingStep.CloseOffline:
+                listing.CloseOffline(_later);
+                break;
+            case ListingStep.MarkFiled:
+                listing.MarkFiled(_later);
+                break;
+            case ListingStep.Release:
+                listing.Release(_later);
+                break;
+            case ListingStep.Complete:
+                listing.Complete(_later);
+                break;
+        }
     }
 }

@@ -74,30 +74,19 @@ public class PropertyQueryTests
         Assert.False(record.IsOwnedBy(Domain.ValueObjects.IdType.Passport, TestData.CoOwnerIdNumber));
     }
 
-    [Fact]
-    public void Complete_IsRefused_WhenTheQueryIsAlreadyCompleted()
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("failed")]
+    public void Complete_IsRefused_WhenTheQueryHasEnded(string state)
     {
-        var query = new PropertyQueryBuilder().BuildCompleted(new PropertyFactsBuilder().Build());
-        var completedAt = query.CompletedAt;
+        var query = QueryThatIs(state);
+        var before = (query.Status, query.Records.Count, query.CompletedAt);
 
         var ex = Assert.Throws<DomainException>(
             () => query.Complete([new PropertyFactsBuilder().WithCertificateNumber("证号X").Build()], _later));
 
         Assert.Contains("不能重复写入结果", ex.Message, StringComparison.Ordinal);
-        Assert.Single(query.Records);
-        Assert.Equal(completedAt, query.CompletedAt);
-    }
-
-    [Fact]
-    public void Complete_IsRefused_WhenTheQueryFailed()
-    {
-        var query = new PropertyQueryBuilder().BuildFailed();
-
-        var ex = Assert.Throws<DomainException>(() => query.Complete([new PropertyFactsBuilder().Build()], _later));
-
-        Assert.Contains("不能重复写入结果", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(PropertyQueryStatus.Failed, query.Status);
-        Assert.Empty(query.Records);
+        Assert.Equal(before, (query.Status, query.Records.Count, query.CompletedAt));
     }
 
     // Fail
@@ -151,28 +140,18 @@ public class PropertyQueryTests
         Assert.Equal("查询未能完成，请稍后重试。", query.FailureReason);
     }
 
-    [Fact]
-    public void Fail_IsRefused_WhenTheQueryIsCompleted()
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("failed")]
+    public void Fail_IsRefused_WhenTheQueryHasEnded(string state)
     {
-        var query = new PropertyQueryBuilder().BuildCompleted(new PropertyFactsBuilder().Build());
-
-        var ex = Assert.Throws<DomainException>(() => query.Fail("超时", _later));
-
-        Assert.Contains("不能标记为失败", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(PropertyQueryStatus.Completed, query.Status);
-        Assert.Null(query.FailureReason);
-    }
-
-    [Fact]
-    public void Fail_IsRefused_WhenTheQueryAlreadyFailed()
-    {
-        var query = new PropertyQueryBuilder().BuildFailed();
-        var reasonBefore = query.FailureReason;
+        var query = QueryThatIs(state);
+        var before = (query.Status, query.FailureReason, query.CompletedAt);
 
         var ex = Assert.Throws<DomainException>(() => query.Fail("另一个原因", _later));
 
         Assert.Contains("不能标记为失败", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(reasonBefore, query.FailureReason);
+        Assert.Equal(before, (query.Status, query.FailureReason, query.CompletedAt));
     }
 
     // IsUsableOn
@@ -193,20 +172,12 @@ public class PropertyQueryTests
         Assert.False(query.IsUsableOn(TestData.Today.AddDays(1)));
     }
 
-    [Fact]
-    public void IsUsableOn_IsFalse_WhenPending()
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("failed")]
+    public void IsUsableOn_IsFalse_UnlessCompleted(string state)
     {
-        var query = new PropertyQueryBuilder().Build();
-
-        Assert.False(query.IsUsableOn(TestData.Today));
-    }
-
-    [Fact]
-    public void IsUsableOn_IsFalse_WhenFailed()
-    {
-        var query = new PropertyQueryBuilder().BuildFailed();
-
-        Assert.False(query.IsUsableOn(TestData.Today));
+        Assert.False(QueryThatIs(state).IsUsableOn(TestData.Today));
     }
 
     [Fact]
@@ -248,10 +219,12 @@ public class PropertyQueryTests
         Assert.Equal(PropertyQueryStatus.Pending, query.Status);
     }
 
-    [Fact]
-    public void StartAttempt_IsRefused_WhenTheQueryIsCompleted()
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("failed")]
+    public void StartAttempt_IsRefused_WhenTheQueryHasEnded(string state)
     {
-        var query = new PropertyQueryBuilder().BuildCompleted(new PropertyFactsBuilder().Build());
+        var query = QueryThatIs(state);
 
         var ex = Assert.Throws<DomainException>(() => query.StartAttempt(_later, TimeSpan.FromMinutes(5)));
 
@@ -260,35 +233,14 @@ public class PropertyQueryTests
         Assert.Null(query.LeasedUntil);
     }
 
-    [Fact]
-    public void StartAttempt_IsRefused_WhenTheQueryFailed()
-    {
-        var query = new PropertyQueryBuilder().BuildFailed();
-
-        var ex = Assert.Throws<DomainException>(() => query.StartAttempt(_later, TimeSpan.FromMinutes(5)));
-
-        Assert.Contains("该查询已经结束", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, query.Attempts);
-    }
-
     // AddFromCertificateLookup
 
-    [Fact]
-    public void AddFromCertificateLookup_IsRefused_BeforeTheQueryCompletes()
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("failed")]
+    public void AddFromCertificateLookup_IsRefused_UnlessTheQueryCompleted(string state)
     {
-        var query = new PropertyQueryBuilder().Build();
-
-        var ex = Assert.Throws<DomainException>(
-            () => query.AddFromCertificateLookup(new PropertyFactsBuilder().Build(), _later));
-
-        Assert.Contains("查询完成后再按证号查询", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(query.Records);
-    }
-
-    [Fact]
-    public void AddFromCertificateLookup_IsRefused_WhenTheQueryFailed()
-    {
-        var query = new PropertyQueryBuilder().BuildFailed();
+        var query = QueryThatIs(state);
 
         var ex = Assert.Throws<DomainException>(
             () => query.AddFromCertificateLookup(new PropertyFactsBuilder().Build(), _later));
@@ -324,4 +276,21 @@ public class PropertyQueryTests
         Assert.Equal(PropertyRecordSource.Query, record.Source);
         Assert.Single(query.Records);
     }
+
+    [Theory]
+    [InlineData(PropertyQueryStatus.Pending, "查询中")]
+    [InlineData(PropertyQueryStatus.Completed, "已完成")]
+    [InlineData(PropertyQueryStatus.Failed, "失败")]
+    public void Status_HasAChineseName(PropertyQueryStatus status, string name)
+    {
+        Assert.Equal(name, status.DisplayName());
+    }
+
+    private static PropertyQuery QueryThatIs(string state) => state switch
+    {
+        "pending" => new PropertyQueryBuilder().Build(),
+        "completed" => new PropertyQueryBuilder().BuildCompleted(new PropertyFactsBuilder().Build()),
+        "failed" => new PropertyQueryBuilder().BuildFailed(),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No such query state."),
+    };
 }

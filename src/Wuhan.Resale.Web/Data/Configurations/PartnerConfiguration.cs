@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wuhan.Resale.Domain.Partners;
 using Wuhan.Resale.Web.Data.PersonalData;
-using Wuhan.Resale.Web.Features.PartnerApi;
 
 namespace Wuhan.Resale.Web.Data.Configurations;
 

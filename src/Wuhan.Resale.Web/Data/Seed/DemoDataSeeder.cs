@@ -149,24 +149,7 @@ public sealed partial class DemoDataSeeder(
                 db.EmbeddedProperties.Add(home);
             }
 
-            home.CertificateNumber = p.CertificateNumber;
-            home.LandCertificateNumber = p.LandCertificateNumber;
-            home.DistrictCode = p.DistrictCode;
-            home.Location = p.Location;
-            home.Structure = p.Structure;
-            home.BuildingArea = p.BuildingArea;
-            home.LandArea = p.LandArea;
-            home.DesignPurpose = p.DesignPurpose;
-            home.Floor = p.Floor;
-            home.TotalFloors = p.TotalFloors;
-            home.RoomType = p.RoomType;
-            home.CertificateIssuedOn = p.CertificateIssuedOn;
-            home.RegisteredOn = p.RegisteredOn;
-            home.BusinessType = p.BusinessType;
-            home.ResultType = p.ResultType;
-            home.BusinessStatus = p.BusinessStatus;
-            home.InWuhan = p.InWuhan;
-            home.HiddenFromQuery = p.HiddenFromQuery;
+            home.CopyFactsFrom(p);
             home.Seized = p.Encumbrances.Contains(DemoEncumbrance.Seizure);
             home.Mortgaged = p.Encumbrances.Contains(DemoEncumbrance.Mortgage);
             home.UnderObjection = p.Encumbrances.Contains(DemoEncumbrance.Objection);
@@ -189,7 +172,7 @@ public sealed partial class DemoDataSeeder(
         var existing = await db.Partners.Select(p => p.Name).ToListAsync(cancellationToken);
         foreach (var p in data.Partners.Where(p => !existing.Contains(p.Name)))
         {
-            db.Partners.Add(new Features.PartnerApi.Partner(Guid.CreateVersion7(), p.Name, p.Department, Features.PartnerApi.PartnerKeys.Hash(db, p.ApiKey)));
+            db.Partners.Add(new Domain.Partners.Partner(Guid.CreateVersion7(), p.Name, p.Department, PartnerKeys.Hash(db, p.ApiKey)));
         }
 
         await db.SaveChangesAsync(cancellationToken);

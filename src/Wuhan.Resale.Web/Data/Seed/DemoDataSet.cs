@@ -1,5 +1,6 @@
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Integrations.Embedded;
 
 namespace Wuhan.Resale.Web.Data.Seed;
 
@@ -25,7 +26,7 @@ public sealed class DemoPartner
 {
     public string Name { get; set; } = string.Empty;
 
-    public Features.PartnerApi.PartnerDepartment Department { get; set; }
+    public Domain.Partners.PartnerDepartment Department { get; set; }
 
     /// <summary>A demo API key, published in the README; never seeded in Production.</summary>
     public string ApiKey { get; set; } = string.Empty;
@@ -79,46 +80,8 @@ public sealed class DemoCitizen
     public string? Persona { get; set; }
 }
 
-public sealed class DemoProperty
+public sealed class DemoProperty : RegisteredHome
 {
-    public string Key { get; set; } = string.Empty;
-
-    public string CertificateNumber { get; set; } = string.Empty;
-
-    public string? LandCertificateNumber { get; set; }
-
-    public string? DistrictCode { get; set; }
-
-    public string Location { get; set; } = string.Empty;
-
-    public string? Structure { get; set; }
-
-    public decimal BuildingArea { get; set; }
-
-    public decimal? LandArea { get; set; }
-
-    public string? DesignPurpose { get; set; }
-
-    public int? Floor { get; set; }
-
-    public int? TotalFloors { get; set; }
-
-    public string? RoomType { get; set; }
-
-    public DateOnly? CertificateIssuedOn { get; set; }
-
-    public DateOnly? RegisteredOn { get; set; }
-
-    public string BusinessType { get; set; } = string.Empty;
-
-    public string ResultType { get; set; } = string.Empty;
-
-    public string BusinessStatus { get; set; } = string.Empty;
-
-    public bool InWuhan { get; set; } = true;
-
-    public bool HiddenFromQuery { get; set; }
-
     public List<DemoEncumbrance> Encumbrances { get; set; } = [];
 
     public List<DemoOwner> Owners { get; set; } = [];

@@ -14,8 +14,7 @@ public sealed class AccountController(ResaleDbContext db) : Controller
     [HttpGet("/me")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var personId = Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
         return View(new AccountViewModel(person.Name, person.IdType.DisplayName(), Masking.MaskIdNumber(person.IdNumber), Masking.MaskPhone(person.Phone)));
     }
 }

@@ -104,10 +104,11 @@ public sealed class BuyersController(
         try
         {
             db.Entry(listing).Property(ResaleDbContext.VersionProperty).OriginalValue = form.Version;
-            listing.ReplaceBuyers(buyers, clock.GetUtcNow());
-            if (!await db.Contracts.AnyAsync(c => c.ListingId == listing.Id, cancellationToken))
+            var draft = await db.Contracts.FirstOrDefaultAsync(c => c.ListingId == listing.Id, cancellationToken);
+            var contract = listing.ConfirmBuyers(buyers, draft, person.Id, clock.GetUtcNow());
+            if (draft is null)
             {
-                db.Contracts.Add(new Contract(Guid.CreateVersion7(clock.GetUtcNow()), listing.Id, person.Id, clock.GetUtcNow()));
+                db.Contracts.Add(contract);
             }
 
             audit.Record("listing.buyers-saved", "Listing", listing.Id.ToString(), $"购房人{buyers.Count}位");
@@ -165,14 +166,12 @@ public sealed class BuyersController(
     /// <summary>The listing if the signed-in person verified it or owns the home; else null (a 404 for the caller).</summary>
     private async Task<(Person Person, Listing? Listing)> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var personId = User.PersonId();
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
         var listing = await db.Listings.VisibleTo(db, person).Include(l => l.Home).ThenInclude(h => h!.Owners)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         return (person, listing);
     }
 }
-
 public sealed record SavedBuyerView(string Name, string IdTypeName, string MaskedIdNumber, string MaskedPhone);
 
 public sealed record BuyersViewModel(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wuhan.Resale.Web.Infrastructure.Captcha;
 
 namespace Wuhan.Resale.Web.Features.Captcha;
 

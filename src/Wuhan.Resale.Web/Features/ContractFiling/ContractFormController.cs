@@ -5,6 +5,7 @@ using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
@@ -132,14 +133,13 @@ public sealed class ContractFormController(
     }
 
     /// <summary>
-    /// The contract with its listing and home, if the signed-in person started it or owns the home; otherwise null,
-    /// whether or not it exists.
+    /// The contract with its listing and home, if the signed-in person verified or owns the home
+    /// (<see cref="ContractAccess"/>); otherwise null, whether or not it exists.
     /// </summary>
     private async Task<(Contract Contract, Listing Listing)?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var personId = User.PersonId();
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var contract = await db.Contracts.OfSeller(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null)
         {
             return null;
@@ -147,14 +147,8 @@ public sealed class ContractFormController(
 
         var listing = await db.Listings.AsNoTracking()
             .Include(l => l.Home).ThenInclude(h => h!.Owners)
-            .FirstOrDefaultAsync(l => l.Id == contract.ListingId, cancellationToken);
-        if (listing?.Home is null)
-        {
-            return null;
-        }
-
-        var allowed = contract.SellerPersonId == person.Id || listing.Home.IsOwnedBy(person.IdType, person.IdNumber);
-        return allowed ? (contract, listing) : null;
+            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        return (contract, listing);
     }
 
     private int CopyErrors(FluentValidation.Results.ValidationResult result)

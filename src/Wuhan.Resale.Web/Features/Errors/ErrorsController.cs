@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Wuhan.Resale.Web.Features.Shared;
 
 namespace Wuhan.Resale.Web.Features.Errors;
 
@@ -34,5 +35,3 @@ public sealed class ErrorsController : Controller
         return View("Error", new ErrorViewModel(title, message, HttpContext.TraceIdentifier));
     }
 }
-
-public sealed record ErrorViewModel(string Title, string Message, string? TraceId);

@@ -1,6 +1,7 @@
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Queries;
+using Wuhan.Resale.Web.Features.Shared;
 
 namespace Wuhan.Resale.Web.Features.ListingVerification;
 
@@ -28,26 +29,6 @@ public sealed record ListingResultViewModel(
     Guid Id, string ListingCode, string Location, string CertificateNumber, string? DesignPurpose, string? DistrictName,
     ListingStatus Status, RestrictionClass RestrictionClass, OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message);
 
-public sealed record DistrictOption(string Code, string Name);
-
 public sealed record DistrictFormViewModel(Guid ListingId, string ListingCode, string Location, string? CurrentCode, IReadOnlyList<DistrictOption> Districts, string? Error);
 
-public static class RestrictionClassNames
-{
-    public static string DisplayName(this RestrictionClass value) => value switch
-    {
-        RestrictionClass.Restricted => "限购",
-        RestrictionClass.NotRestricted => "非限购",
-        _ => "无法判断",
-    };
-}
-
-public static class QueryStatusNames
-{
-    public static string DisplayName(this PropertyQueryStatus value) => value switch
-    {
-        PropertyQueryStatus.Pending => "查询中",
-        PropertyQueryStatus.Completed => "已完成",
-        _ => "失败",
-    };
-}
+public sealed record NoticeViewModel(Guid QueryId, string? Error);

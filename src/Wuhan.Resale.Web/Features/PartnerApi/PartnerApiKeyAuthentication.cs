@@ -54,15 +54,6 @@ public sealed class PartnerApiKeyHandler(
     }
 }
 
-public static class PartnerKeys
-{
-    public static string Hash(ResaleDbContext db, string key)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.LookupHash("partner-key:" + key.Trim());
-    }
-}
-
 public static class PartnerPolicies
 {
     public const string Read = "PartnerRead";

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Features.PartnerApi;

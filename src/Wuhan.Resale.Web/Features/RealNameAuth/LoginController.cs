@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.SignIn;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
@@ -122,11 +124,7 @@ public sealed class LoginController(
             IsEssential = true,
             MaxAge = LoginTicket.Lifetime + LoginTicket.ConsumeGrace,
         });
-        // The address people reach the portal at; behind a proxy the request's own host is an internal one.
-        var publicBase = configuration["Portal:PublicBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured
-            ? configured
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var link = $"{publicBase}/m/{issued.Token}";
+        var link = $"{PortalAddress.PublicBase(Request, configuration)}/m/{issued.Token}";
         return (QrCodes.Svg(link), link);
     }
 

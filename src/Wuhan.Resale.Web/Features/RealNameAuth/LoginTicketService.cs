@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.SignIn;
 using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.Web.Features.RealNameAuth;

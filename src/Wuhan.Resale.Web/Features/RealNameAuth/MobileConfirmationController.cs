@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.SignIn;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
-using Wuhan.Resale.Web.Features.Captcha;
+using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Integrations;
 using Wuhan.Resale.Web.Messaging;
 

@@ -9,8 +9,9 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Messaging;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
-using Wuhan.Resale.Web.Features.Captcha;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Messaging;
 
 namespace Wuhan.Resale.Web.Features.Revocation;
@@ -87,8 +88,9 @@ public sealed class RevocationController(
         }
 
         var hash = db.LookupHash(form.IdNumber!);
-        var contract = await db.Contracts.AsNoTracking()
-            .Where(c => c.ContractNumber == form.ContractNumber && c.Status != ContractStatus.Draft)
+        var number = ContractNumber.TryParse(form.ContractNumber, out var parsed) ? parsed.Value : null;
+        var contract = number is null ? null : await db.Contracts.AsNoTracking()
+            .Where(c => c.ContractNumber == number && c.Status != ContractStatus.Draft)
             .FirstOrDefaultAsync(cancellationToken);
         var party = contract?.Parties.FirstOrDefault(p => db.LookupHash(p.IdNumber) == hash);
         if (contract is null || party is null)
@@ -97,11 +99,9 @@ public sealed class RevocationController(
             return await RedisplayAsync(form, null, null, NoMatch, cancellationToken);
         }
 
-        if (contract.Status != ContractStatus.Filed)
+        if (contract.RevocationRefusal is { } refusal)
         {
-            return await RedisplayAsync(form, null, null, contract.Status == ContractStatus.Registered
-                ? "该合同已备案（已办理转移登记），不能撤销。"
-                : "该合同已经撤销，无需重复办理。", cancellationToken);
+            return await RedisplayAsync(form, null, null, refusal, cancellationToken);
         }
 
         form.Ticket = Protect(new RevocationState(contract.Id, party.Id, null));

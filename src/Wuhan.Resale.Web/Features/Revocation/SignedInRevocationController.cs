@@ -6,6 +6,7 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Messaging;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Messaging;
@@ -37,10 +38,9 @@ public sealed class SignedInRevocationController(
         }
 
         var (contract, party) = found.Value;
-        if (contract.Status != ContractStatus.Filed)
+        if (contract.RevocationRefusal is { } refusal)
         {
-            return View("SignedIn", Model(found.Value, null, contract.Status == ContractStatus.Registered
-                ? "该合同已备案（已办理转移登记），不能撤销。" : "该合同已经撤销，无需重复办理。", 0));
+            return View("SignedIn", Model(found.Value, null, refusal, 0));
         }
 
         var subject = $"{contract.Id:N}:{party.Id:N}";
@@ -71,9 +71,8 @@ public sealed class SignedInRevocationController(
     /// <summary>The filed contract and the signed-in person's own party in it; anyone who is not a party gets null.</summary>
     private async Task<(Contract Contract, ContractParty Party)?> PartyAsync(Guid id, CancellationToken cancellationToken)
     {
-        var personId = User.PersonId();
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().NamingParty(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         var party = contract?.Parties.FirstOrDefault(p => p.Is(person.IdType, person.IdNumber));
         return contract is null || party is null ? null : (contract, party);
     }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Wuhan.Resale.Web.Features;
+namespace Wuhan.Resale.Web.Features.Shared;
 
 /// <summary>Renders the message for one field right beside it, and the attributes that tie the two together.</summary>
 public static class FieldErrors

@@ -1,4 +1,4 @@
-namespace Wuhan.Resale.Web.Features;
+namespace Wuhan.Resale.Web.Features.Shared;
 
 /// <summary>The four steps of the filing flow, shown as the progress bar on every step's page.</summary>
 public enum FlowStep

@@ -6,7 +6,7 @@ using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
-using Wuhan.Resale.Web.Features.ListingVerification;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Integrations;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
@@ -108,7 +109,7 @@ public sealed class StaffAccountsController(UserManager<ApplicationUser> users, 
         }
 
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Code)
-            .Select(d => new ListingVerification.DistrictOption(d.Code, d.Name)).ToListAsync(cancellationToken);
+            .Select(d => new DistrictOption(d.Code, d.Name)).ToListAsync(cancellationToken);
         return new StaffAccountsViewModel(rows, districts, form, message, error);
     }
 
@@ -136,4 +137,4 @@ public sealed class NewStaffForm
 public sealed record StaffAccountRow(string Id, string UserName, string DisplayName, string RoleName, string? DistrictCode, bool Disabled);
 
 public sealed record StaffAccountsViewModel(
-    IReadOnlyList<StaffAccountRow> Rows, IReadOnlyList<ListingVerification.DistrictOption> Districts, NewStaffForm Form, string? Message, string? Error);
+    IReadOnlyList<StaffAccountRow> Rows, IReadOnlyList<DistrictOption> Districts, NewStaffForm Form, string? Message, string? Error);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
-using Wuhan.Resale.Web.Features.PartnerApi;
-using Wuhan.Resale.Web.Features.Revocation;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Web.Features.Staff;
 
@@ -19,7 +20,7 @@ namespace Wuhan.Resale.Web.Features.Staff;
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 public sealed class StaffContractsController(
     ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit,
-    Verification.ContractPdfs pdfs) : Controller
+    ContractPdfs pdfs, IConfiguration configuration) : Controller
 {
     /// <summary>The contract PDF for staff, as the parties get it (revoked contracts stamped 已撤销); audited.</summary>
     [HttpGet("/staff/contracts/{id:guid}/pdf")]
@@ -31,7 +32,7 @@ public sealed class StaffContractsController(
             return NotFound();
         }
 
-        var pdf = await pdfs.RenderAsync(contract, Request, cancellationToken);
+        var pdf = await pdfs.RenderAsync(contract, contract.VerificationUrl(Request, configuration), cancellationToken);
         await audit.RecordNowAsync("staff.contract-downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
     }
@@ -44,19 +45,20 @@ public sealed class StaffContractsController(
         if (key.Length is > 0 and <= 64)
         {
             IQueryable<Contract> query;
-            if (key.StartsWith("武房", StringComparison.Ordinal))
+            if (key.StartsWith(ContractNumber.Prefix, StringComparison.Ordinal))
             {
-                query = db.Contracts.Where(c => c.ContractNumber == key);
+                var number = ContractNumber.TryParse(key, out var parsed) ? parsed.Value : null;
+                query = db.Contracts.Where(c => number != null && c.ContractNumber == number);
             }
-            else if (key.StartsWith("FY", StringComparison.OrdinalIgnoreCase))
+            else if (key.StartsWith(ListingCode.Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                var code = key.ToUpperInvariant();
-                query = db.Contracts.Where(c => db.Listings.Any(l => l.Id == c.ListingId && l.ListingCode == code));
+                var code = ListingCode.TryParse(key, out var parsed) ? parsed.Value : null;
+                query = db.Contracts.Where(c => code != null && db.Listings.Any(l => l.Id == c.ListingId && l.ListingCode == code));
             }
             else
             {
                 var hash = db.LookupHash(key);
-                query = db.Contracts.Where(c => c.Parties.Any(p => EF.Property<string>(p, "IdNumberHash") == hash));
+                query = db.Contracts.Where(c => c.Parties.Any(p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash));
             }
 
             rows = await query.AsNoTracking().Where(c => c.Status != ContractStatus.Draft)
@@ -142,7 +144,8 @@ public sealed class StaffContractsController(
     }
 
     private static string KindOf(string key) =>
-        key.StartsWith("武房", StringComparison.Ordinal) ? "合同编号" : key.StartsWith("FY", StringComparison.OrdinalIgnoreCase) ? "房源编码" : "证件号码";
+        key.StartsWith(ContractNumber.Prefix, StringComparison.Ordinal) ? "合同编号"
+        : key.StartsWith(ListingCode.Prefix, StringComparison.OrdinalIgnoreCase) ? "房源编码" : "证件号码";
 }
 
 public sealed record StaffContractRow(Guid Id, string ContractNumber, string ListingCode, string Location, ContractStatus Status, DateTimeOffset? FiledAt);

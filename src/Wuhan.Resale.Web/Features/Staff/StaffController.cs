@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Web.Data;
-using Wuhan.Resale.Web.Features.RealNameAuth;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 

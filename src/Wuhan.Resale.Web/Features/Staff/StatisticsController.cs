@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Common;
-using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
@@ -45,7 +44,11 @@ public sealed class StatisticsController(ResaleDbContext db, TimeProvider clock)
             .Join(db.Set<Domain.Properties.PropertyRecord>(), x => x.PropertyRecordId, r => r.Id, (x, r) => new { x, r.QueryId })
             .Join(db.PropertyQueries, y => y.QueryId, q => q.Id, (y, q) => new
             {
-                y.x.FiledAt, y.x.RevokedAt, y.x.RegisteredAt, y.x.DistrictCode, QueriedAt = q.RequestedAt,
+                y.x.FiledAt,
+                y.x.RevokedAt,
+                y.x.RegisteredAt,
+                y.x.DistrictCode,
+                QueriedAt = q.RequestedAt,
             })
             .ToListAsync(cancellationToken);
         var districtNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, cancellationToken);

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Web.Features.Verification;
 
@@ -14,20 +16,19 @@ namespace Wuhan.Resale.Web.Features.Verification;
 /// every copy leads to the public 合同验真 page, which always shows the current status.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Citizen)]
-public sealed class ContractPdfController(ResaleDbContext db, ContractPdfs pdfs, AuditTrail audit) : Controller
+public sealed class ContractPdfController(ResaleDbContext db, ContractPdfs pdfs, AuditTrail audit, IConfiguration configuration) : Controller
 {
     [HttpGet("/contracts/{id:guid}/pdf")]
     public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
     {
-        var personId = User.PersonId();
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
-        if (contract is null || !contract.Parties.Any(p => p.Is(person.IdType, person.IdNumber)))
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().NamingParty(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null)
         {
             return NotFound();
         }
 
-        var pdf = await pdfs.RenderAsync(contract, Request, cancellationToken);
+        var pdf = await pdfs.RenderAsync(contract, contract.VerificationUrl(Request, configuration), cancellationToken);
         await audit.RecordNowAsync("contract.downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
     }

@@ -32,7 +32,7 @@ public sealed class VerificationController(ResaleDbContext db) : Controller
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
         return View(new VerificationViewModel(
             contract.ContractNumber!,
-            StatusText(contract.Status),
+            contract.Status.VerificationText(),
             contract.Status,
             contract.FiledAt is { } filed ? ShanghaiTime.DateOf(filed).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "—",
             listing.Home!.Location,
@@ -41,14 +41,6 @@ public sealed class VerificationController(ResaleDbContext db) : Controller
             [.. contract.Parties.OrderBy(p => p.Order).Select(p => new VerifiedParty(
                 p.Role == PartyRole.Seller ? "卖方" : "买方", Masking.MaskName(p.Name), Masking.MaskIdNumber(p.IdNumber)))]));
     }
-
-    public static string StatusText(ContractStatus status) => status switch
-    {
-        ContractStatus.Filed => "有效",
-        ContractStatus.Revoked => "已撤销",
-        ContractStatus.Registered => "已备案",
-        _ => "未生效",
-    };
 }
 
 public sealed record VerifiedParty(string Role, string MaskedName, string MaskedIdNumber);

@@ -13,7 +13,7 @@ public sealed class EmbeddedCitizenRegistry(ResaleDbContext db) : ICitizenRegist
         ArgumentNullException.ThrowIfNull(phone);
         var hash = db.LookupHash(idNumber.Value);
         var citizens = await db.EmbeddedCitizens.AsNoTracking()
-            .Where(c => EF.Property<string>(c, "IdNumberHash") == hash && c.IdType == idNumber.Type)
+            .Where(c => EF.Property<string>(c, IdNumberLookup.HashColumn) == hash && c.IdType == idNumber.Type)
             .ToListAsync(cancellationToken);
         if (citizens.Count == 0)
         {

@@ -21,7 +21,7 @@ public sealed class EmbeddedPropertyRegistry(ResaleDbContext db, IOptions<Integr
 
         var hash = db.LookupHash(owner.Value);
         var homes = await db.EmbeddedProperties.AsNoTracking()
-            .Where(p => !p.HiddenFromQuery && p.Owners.Any(o => EF.Property<string>(o, "IdNumberHash") == hash))
+            .Where(p => !p.HiddenFromQuery && p.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash))
             .OrderBy(p => p.CertificateNumber)
             .ToListAsync(cancellationToken);
         return [.. homes.Where(h => h.Owners.Exists(o => o.IdType == owner.Type)).Select(h => h.ToFacts())];

@@ -20,11 +20,12 @@ public sealed class EmbeddedCitizen
     public string Phone { get; set; } = string.Empty;
 }
 
-/// <summary>A home in the embedded property registry (不动产登记 stand-in).</summary>
-public sealed class EmbeddedProperty
+/// <summary>
+/// What the property registry records about a home, as the embedded registry stores it and the demo data set
+/// describes it (<see cref="EmbeddedProperty"/>, <c>DemoProperty</c>).
+/// </summary>
+public abstract class RegisteredHome
 {
-    public Guid Id { get; set; }
-
     public string Key { get; set; } = string.Empty;
 
     public string CertificateNumber { get; set; } = string.Empty;
@@ -63,6 +64,36 @@ public sealed class EmbeddedProperty
 
     /// <summary>The registry's person query leaves this home out; only a certificate look-up finds it.</summary>
     public bool HiddenFromQuery { get; set; }
+
+    /// <summary>Takes every registry fact of <paramref name="source"/>; the key stays.</summary>
+    public void CopyFactsFrom(RegisteredHome source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CertificateNumber = source.CertificateNumber;
+        LandCertificateNumber = source.LandCertificateNumber;
+        DistrictCode = source.DistrictCode;
+        Location = source.Location;
+        Structure = source.Structure;
+        BuildingArea = source.BuildingArea;
+        LandArea = source.LandArea;
+        DesignPurpose = source.DesignPurpose;
+        Floor = source.Floor;
+        TotalFloors = source.TotalFloors;
+        RoomType = source.RoomType;
+        CertificateIssuedOn = source.CertificateIssuedOn;
+        RegisteredOn = source.RegisteredOn;
+        BusinessType = source.BusinessType;
+        ResultType = source.ResultType;
+        BusinessStatus = source.BusinessStatus;
+        InWuhan = source.InWuhan;
+        HiddenFromQuery = source.HiddenFromQuery;
+    }
+}
+
+/// <summary>A home in the embedded property registry (不动产登记 stand-in).</summary>
+public sealed class EmbeddedProperty : RegisteredHome
+{
+    public Guid Id { get; set; }
 
     public bool Seized { get; set; }
 

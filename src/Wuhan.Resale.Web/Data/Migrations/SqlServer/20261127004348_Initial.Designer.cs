@@ -943,7 +943,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.Captcha.CaptchaChallenge", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.CaptchaChallenge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -975,7 +975,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ContractFiling.NumberSequence", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
@@ -989,7 +989,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NumberSequences", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1022,7 +1022,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NoticeConsents", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.PartnerApi.Partner", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1057,7 +1057,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("Partners", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1583,7 +1583,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()
@@ -1598,7 +1598,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()

@@ -940,7 +940,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.Captcha.CaptchaChallenge", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.CaptchaChallenge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -972,7 +972,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ContractFiling.NumberSequence", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
@@ -986,7 +986,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NumberSequences", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1019,7 +1019,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NoticeConsents", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.PartnerApi.Partner", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1054,7 +1054,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("Partners", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1580,7 +1580,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()
@@ -1595,7 +1595,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()

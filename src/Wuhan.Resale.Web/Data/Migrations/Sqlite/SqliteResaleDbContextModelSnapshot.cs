@@ -922,7 +922,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.Captcha.CaptchaChallenge", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.CaptchaChallenge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -954,7 +954,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ContractFiling.NumberSequence", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
@@ -968,7 +968,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("NumberSequences", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1001,7 +1001,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("NoticeConsents", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.PartnerApi.Partner", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1036,7 +1036,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("Partners", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1558,7 +1558,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.ListingVerification.NoticeConsentRecord", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.Listings.NoticeConsent", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()
@@ -1573,7 +1573,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Features.RealNameAuth.LoginTicket", b =>
+            modelBuilder.Entity("Wuhan.Resale.Domain.SignIn.LoginTicket", b =>
                 {
                     b.HasOne("Wuhan.Resale.Domain.People.Person", null)
                         .WithMany()

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wuhan.Resale.Domain.Auditing;
+
+namespace Wuhan.Resale.Web.Data.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorName).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.EntityType).HasMaxLength(40);
+        builder.Property(e => e.EntityId).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(AuditEvent.MaxDetailLength);
+        builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.TraceId).HasMaxLength(64);
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.EntityType, e.EntityId, e.OccurredAt });
+        builder.HasIndex(e => new { e.ActorId, e.OccurredAt });
+        builder.HasIndex(e => new { e.Action, e.OccurredAt });
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.People;
+
+namespace Wuhan.Resale.Web.Data;
+
+/// <summary>
+/// Who may see a contract: the owners of its home (through <see cref="ListingAccess"/>, drafts included), and, once it
+/// is filed, every person it names as a party. Every page that takes a contract id asks here; anyone else gets a 404.
+/// </summary>
+public static class ContractAccess
+{
+    /// <summary>Contracts of homes the person verified or owns: they act on them as the seller.</summary>
+    public static IQueryable<Contract> OfSeller(this IQueryable<Contract> contracts, ResaleDbContext db, Person person)
+    {
+        var listings = db.Listings.VisibleTo(db, person);
+        return contracts.Where(c => listings.Any(l => l.Id == c.ListingId));
+    }
+
+    /// <summary>Filed (or later) contracts that name the person as a party, in <paramref name="role"/> when given.</summary>
+    public static IQueryable<Contract> NamingParty(this IQueryable<Contract> contracts, ResaleDbContext db, Person person, PartyRole? role = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(person);
+        var hash = db.LookupHash(person.IdNumber);
+        return contracts.Where(c => c.Status != ContractStatus.Draft && c.Parties.Any(p =>
+            (role == null || p.Role == role) && EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == person.IdType));
+    }
+}

@@ -1,0 +1,13 @@
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.Web.Features.ContractFiling;
+
+public static class ContractFilingSetup
+{
+    /// <summary>网签申报: contract numbers are taken from the year's counter at filing.</summary>
+    public static IServiceCollection AddContractFiling(this IServiceCollection services)
+    {
+        services.AddScoped<NumberSequences>();
+        return services;
+    }
+}

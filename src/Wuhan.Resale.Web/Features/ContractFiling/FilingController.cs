@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain;
+using Wuhan.Resale.Domain.Common;
+using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Integrations;
+using Wuhan.Resale.Web.Messaging;
+
+namespace Wuhan.Resale.Web.Features.ContractFiling;
+
+/// <summary>
+/// 申报网签: every seller and every buyer confirms with the SMS code sent to their own phone; then the domain files the
+/// contract and locks its listing in one call. Only the owners of the home reach this page; any other id is a 404.
+/// </summary>
+[Authorize(Policy = AuthorizationPolicies.Citizen)]
+public sealed class FilingController(
+    ResaleDbContext db,
+    VerificationCodeService codes,
+    NumberSequences numbers,
+    ISmsGateway sms,
+    AuditTrail audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("/contracts/{id:guid}/file")]
+    public async Task<IActionResult> File(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing))
+        {
+            return NotFound();
+        }
+
+        if (contract.Status != ContractStatus.Draft)
+        {
+            return Redirect("/contracts?message=already-filed");
+        }
+
+        var parties = await PartiesAsync(listing, cancellationToken);
+        return View(FilingModel(contract, listing, parties, null, codesSent: false, notice: null, error: null));
+    }
+
+    [HttpPost("/contracts/{id:guid}/file")]
+    public async Task<IActionResult> Submit(Guid id, string? intent, List<string?>? codes, CancellationToken cancellationToken)
+    {
+        if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing))
+        {
+            return NotFound();
+        }
+
+        if (contract.Status != ContractStatus.Draft)
+        {
+            return Redirect("/contracts?message=already-filed");
+        }
+
+        var parties = await PartiesAsync(listing, cancellationToken);
+        var typed = (codes ?? []).Take(parties.Count).ToList();
+        if (contract.FindFilingProblems(listing, parties).Count > 0)
+        {
+            return View("File", FilingModel(contract, listing, parties, typed, false, null, null));
+        }
+
+        return intent == "confirm"
+            ? await ConfirmAsync(contract, listing, parties, typed, cancellationToken)
+            : await SendCodesAsync(contract, listing, parties, typed, cancellationToken);
+    }
+
+    private async Task<IActionResult> SendCodesAsync(
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var party in parties)
+        {
+            var result = await codes.SendAsync(CodePurpose.Filing, Subject(contract, party), PhoneNumber.Parse(party.Phone!),
+                code => $"【武汉房产网签】验证码{code}，用于确认存量房买卖合同网签申报，5分钟内有效。如非本人交易，请勿告诉他人。", cancellationToken);
+            if (result.Status != SendCodeStatus.Sent)
+            {
+                problems.Add($"{RoleName(party)} {Masking.MaskName(party.Name)}：{result.Message}");
+            }
+        }
+
+        audit.Record("contract.filing-codes-sent", "Contract", contract.Id.ToString(), $"向{parties.Count}位当事人发送验证码");
+        await db.SaveChangesAsync(cancellationToken);
+        return View("File", FilingModel(contract, listing, parties, typed, codesSent: true,
+            notice: problems.Count == 0 ? "验证码已发送到每位当事人的手机，5分钟内有效。" : null,
+            error: problems.Count == 0 ? null : string.Join("；", problems)));
+    }
+
+    private async Task<IActionResult> ConfirmAsync(
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
+    {
+        var items = parties.Select((p, i) => (Subject(contract, p), PhoneNumber.Parse(p.Phone!), i < typed.Count ? typed[i] : null)).ToList();
+        var results = await codes.VerifyAllAsync(CodePurpose.Filing, items, cancellationToken);
+        if (results.Any(r => r != VerifyCodeStatus.Accepted))
+        {
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (results[i] != VerifyCodeStatus.Accepted)
+                {
+                    ModelState.AddModelError($"Codes[{i}]", VerificationCodeService.Describe(results[i]));
+                }
+            }
+
+            await audit.RecordNowAsync("contract.filing-refused", "Contract", contract.Id.ToString(), "短信验证码未全部通过");
+            return View("File", FilingModel(contract, listing, parties, typed, codesSent: true, notice: null,
+                error: "有当事人的验证码未通过，请核对后重新提交。"));
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            var year = ShanghaiTime.DateOf(now).Year;
+            var number = ContractNumber.Create(year, await numbers.TakeAsync(ContractNumber.SequenceName(year), cancellationToken));
+            contract.File(listing, number, parties, now);
+            audit.Record("contract.filed", "Contract", contract.Id.ToString(), "合同编号 " + number);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            return View("File", FilingModel(contract, listing, parties, typed, codesSent: true, notice: null, error: ex.Message));
+        }
+        catch (DbUpdateException)
+        {
+            // Another submission of this contract won: it is filed once, with one number.
+            return Redirect("/contracts?message=already-filed");
+        }
+
+        foreach (var party in parties)
+        {
+            await sms.SendAsync(PhoneNumber.Parse(party.Phone!),
+                $"【武汉房产网签】您参与的存量房买卖合同已网签成功，合同编号{contract.ContractNumber}。请登录平台下载合同，打印后由双方签字。", "FilingNotice", cancellationToken);
+        }
+
+        return Redirect("/contracts?message=filed");
+    }
+
+    private static FilingViewModel FilingModel(
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?>? typed, bool codesSent, string? notice, string? error)
+    {
+        var price = contract.Terms.Price is { } p && Money.TryCreate(p, out var money, out _) ? money : (Money?)null;
+        return new FilingViewModel(
+            contract.Id,
+            listing.Home!.Location,
+            listing.Home.BuildingArea,
+            price?.ToFigures() ?? "未填写",
+            price?.ToChineseCapitals() ?? string.Empty,
+            [.. parties.Select((party, i) => new FilingPartyView(
+                i, RoleName(party), party.Name, Masking.MaskIdNumber(party.IdNumber),
+                party.Phone is null ? null : Masking.MaskPhone(party.Phone), typed is not null && i < typed.Count ? typed[i] : null))],
+            [.. contract.FindFilingProblems(listing, parties).Select(problem => problem.Message)],
+            codesSent,
+            notice,
+            error);
+    }
+
+    /// <summary>Buyers first (as the original lists them), then every owner; an owner's phone is their verified one.</summary>
+    private async Task<List<ContractPartyDetails>> PartiesAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        var parties = listing.Buyers.OrderBy(b => b.Order)
+            .Select(b => new ContractPartyDetails(PartyRole.Buyer, b.Name, b.IdType, b.IdNumber, b.Phone, null))
+            .ToList();
+        foreach (var owner in listing.Home!.Owners)
+        {
+            var phone = await db.People.AsNoTracking().WithIdNumber(db, owner.IdNumber)
+                .Where(p => p.IdType == owner.IdType)
+                .Select(p => p.Phone)
+                .FirstOrDefaultAsync(cancellationToken);
+            parties.Add(new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, phone, owner.Share));
+        }
+
+        return parties;
+    }
+
+    private static string RoleName(ContractPartyDetails party) => party.Role == PartyRole.Buyer ? "买家" : "卖家";
+
+    private string Subject(Contract contract, ContractPartyDetails party) =>
+        $"{contract.Id:N}:{db.LookupHash(party.IdType + ":" + party.IdNumber)[..32]}";
+
+    /// <summary>The contract and its listing when the signed-in person owns the home; else null.</summary>
+    private async Task<(Contract Contract, Listing Listing)?> LoadForSellerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var contract = await db.Contracts.OfSeller(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null)
+        {
+            return null;
+        }
+
+        var listing = await db.Listings.Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
+        return (contract, listing);
+    }
+}

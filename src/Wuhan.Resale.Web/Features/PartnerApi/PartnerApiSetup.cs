@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authentication;
+using Wuhan.Resale.Domain.Partners;
+
+namespace Wuhan.Resale.Web.Features.PartnerApi;
+
+public static class PartnerApiSetup
+{
+    /// <summary>The partner departments' JSON API: API-key authentication, what each department may do, OpenAPI.</summary>
+    public static IServiceCollection AddPartnerApi(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, PartnerApiKeyHandler>(PartnerApiKeyHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PartnerPolicies.Read, p => p
+                .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
+                .RequireClaim(PartnerApiKeyHandler.DepartmentClaim))
+            .AddPolicy(PartnerPolicies.RecordRegistration, p => p
+                .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
+                .RequireClaim(PartnerApiKeyHandler.DepartmentClaim, nameof(PartnerDepartment.Registration)));
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Data;
+
+namespace Wuhan.Resale.Web.Infrastructure;
+
+/// <summary>Turns a verified person or a staff account into a fresh signed-in session.</summary>
+public sealed class SignInService(
+    ResaleDbContext db,
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Records the person after the registry confirmed name, ID number and phone together, and makes sure they have an
+    /// account (no password). Two first sign-ins of one person at the same moment end with one person and one account.
+    /// </summary>
+    public async Task<(Person Person, ApplicationUser User)> EnsurePersonAndAccountAsync(
+        string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var person = await FindPersonAsync(idNumber, cancellationToken);
+                var now = clock.GetUtcNow();
+                if (person is null)
+                {
+                    person = new Person(Guid.CreateVersion7(now), name, idNumber, phone, now);
+                    db.People.Add(person);
+                }
+                else
+                {
+                    person.Reverify(phone, now);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return (person, await EnsureAccountAsync(person));
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                // The other request won the insert: start again from what it saved.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public Task<Person?> FindPersonAsync(IdNumber idNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        var hash = db.LookupHash(idNumber.Value);
+        return db.People.FirstOrDefaultAsync(
+            p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == idNumber.Type, cancellationToken);
+    }
+
+    private async Task<ApplicationUser> EnsureAccountAsync(Person person)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id);
+        if (user is not null)
+        {
+            return user;
+        }
+
+        user = new ApplicationUser { UserName = $"citizen-{person.Id:N}", PersonId = person.Id, DisplayName = person.Name };
+        var result = await users.CreateAsync(user);
+        if (result.Succeeded)
+        {
+            return user;
+        }
+
+        db.ChangeTracker.Clear();
+        return await users.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id)
+            ?? throw new InvalidOperationException("Could not create the citizen account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+    }
+
+    public async Task SignInCitizenAsync(ApplicationUser user, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        await SignInAsync(user, [
+            new Claim(PortalClaims.PersonId, person.Id.ToString()),
+            new Claim(PortalClaims.DisplayName, person.Name),
+            new Claim(PortalClaims.AuditName, Masking.MaskName(person.Name)),
+        ]);
+    }
+
+    public Task SignInStaffAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SignInAsync(user, [
+            new Claim(PortalClaims.DisplayName, user.DisplayName),
+            new Claim(PortalClaims.AuditName, $"{user.DisplayName}（{user.UserName}）"),
+        ]);
+    }
+
+    private async Task SignInAsync(ApplicationUser user, List<Claim> claims)
+    {
+        // A new session on every sign-in: whatever cookie the browser had is dropped first.
+        await signIn.SignOutAsync();
+        claims.Add(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+    }
+}
