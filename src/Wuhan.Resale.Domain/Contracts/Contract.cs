@@ -15,6 +15,9 @@ public sealed class Contract : IAggregateRoot
     private readonly List<ContractParty> _parties = [];
     private readonly List<PaymentInstallment> _schedule = [];
 
+    /// <summary>Why codes sent for an earlier version of the contract no longer count.</summary>
+    public const string ChangedSinceCodesMessage = "合同内容在发送验证码后已被修改，原验证码已作废。请重新发送验证码，由各方确认修改后的内容。";
+
     private Contract() { Terms = ContractTerms.Empty; }
 
     /// <summary>A draft is opened by <see cref="Listing.ConfirmBuyers"/> when the buyers are first saved.</summary>
@@ -38,6 +41,9 @@ public sealed class Contract : IAggregateRoot
 
     /// <summary>合同编号, minted at filing; null for a draft.</summary>
     public string? ContractNumber { get; private set; }
+
+    /// <summary>The <see cref="ContractContent"/> fingerprint every party confirmed when it was filed.</summary>
+    public string? FiledContentHash { get; private set; }
 
     /// <summary>Unguessable token in the QR code of the PDF, for the public 合同验真 page.</summary>
     public string? VerificationToken { get; private set; }
@@ -69,9 +75,10 @@ public sealed class Contract : IAggregateRoot
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(schedule);
         EnsureDraft("修改");
+        var ordered = schedule.OrderBy(i => i.Order).ToList(); // before Clear: the caller may pass this contract's own schedule
         Terms = terms;
         _schedule.Clear();
-        _schedule.AddRange(schedule.OrderBy(i => i.Order));
+        _schedule.AddRange(ordered);
         UpdatedAt = now;
     }
 
@@ -89,7 +96,7 @@ public sealed class Contract : IAggregateRoot
             problems.Add(new ContractProblem(ContractField.Parties, "合同必须至少有一位卖方和一位买方。"));
         }
 
-        problems.AddRange(parties.Where(p => string.IsNullOrEmpty(p.Phone)).Select(p => new ContractProblem(ContractField.Parties,
+        problems.AddRange(parties.Where(p => string.IsNullOrWhiteSpace(p.Phone)).Select(p => new ContractProblem(ContractField.Parties,
             $"{(p.Role == PartyRole.Seller ? "共有人" : "购房人")} {Masking.MaskName(p.Name)} 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。")));
         if (listing.Status != ListingStatus.BuyersConfirmed)
         {
@@ -103,9 +110,20 @@ public sealed class Contract : IAggregateRoot
     /// 申报网签, once every party confirmed with their code: the contract gets its number, a token for 合同验真 and a
     /// snapshot of the parties, and its listing is locked — both or neither.
     /// </summary>
-    public void File(Listing listing, ContractNumber number, IReadOnlyList<ContractPartyDetails> parties, DateTimeOffset now)
+    /// <param name="listing">This contract's listing, locked by the filing.</param>
+    /// <param name="number">The 合同编号 taken for it.</param>
+    /// <param name="parties">Every seller and buyer, as they confirmed.</param>
+    /// <param name="confirmedContentHash">The <see cref="ContractContent"/> fingerprint the parties' codes were sent for.</param>
+    /// <param name="now">The moment of filing.</param>
+    public void File(Listing listing, ContractNumber number, IReadOnlyList<ContractPartyDetails> parties, string confirmedContentHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(parties);
+        EnsureListing(listing);
+        if (number.Value is null)
+        {
+            throw new ArgumentException("A contract number must be minted with ContractNumber.Create.", nameof(number));
+        }
+
         EnsureDraft("申报");
         var problems = FindFilingProblems(listing, parties);
         if (problems.Count > 0)
@@ -113,7 +131,14 @@ public sealed class Contract : IAggregateRoot
             throw new ContractIncompleteException(problems);
         }
 
+        var contentHash = ContractContent.Hash(this, listing, parties);
+        if (!string.Equals(contentHash, confirmedContentHash, StringComparison.Ordinal))
+        {
+            throw new DomainException(ChangedSinceCodesMessage);
+        }
+
         listing.MarkFiled(now);
+        FiledContentHash = contentHash;
         ContractNumber = number.Value;
         VerificationToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
         _parties.Clear();
@@ -132,7 +157,7 @@ public sealed class Contract : IAggregateRoot
     {
         ContractStatus.Draft => "该合同尚未申报网签，无需撤销。",
         ContractStatus.Revoked => "该合同已经撤销，无需重复办理。",
-        ContractStatus.Registered => "该合同已备案（已办理转移登记），不能撤销。",
+        ContractStatus.Registered => "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。",
         _ => null,
     };
 

@@ -65,12 +65,13 @@ public readonly record struct ContractNumber
 
         var year = int.Parse(digits[..4], NumberStyles.None, CultureInfo.InvariantCulture);
         var sequence = long.Parse(digits[4..], NumberStyles.None, CultureInfo.InvariantCulture);
-        if (year < 2000 || sequence < 1)
+        if (year < 2000 || sequence < 1 || sequence > 99_999_999_999_999L)
         {
             return false;
         }
 
-        number = new ContractNumber(value, year, sequence);
+        // Rebuilt from its parts: 武房20260000042 and 武房2026000042 are the same number and must find the same contract.
+        number = Create(year, sequence);
         return true;
     }
 

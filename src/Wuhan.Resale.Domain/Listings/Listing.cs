@@ -62,6 +62,9 @@ public sealed class Listing : IAggregateRoot
     /// <summary>Why staff decided the class by hand, when they did.</summary>
     public string? DeterminationNote { get; private set; }
 
+    /// <summary>True once staff decided the 限购 class by hand (<see cref="RecordDetermination"/>); the seller cannot undo it.</summary>
+    public bool DeterminedByStaff => DeterminationNote is not null;
+
     public ListingStatus Status { get; private set; }
 
     public string NoticeVersion { get; private set; }
@@ -125,6 +128,11 @@ public sealed class Listing : IAggregateRoot
     {
         ArgumentNullException.ThrowIfNull(seller);
         ArgumentNullException.ThrowIfNull(consent);
+        if (listingCode.Value is null)
+        {
+            throw new ArgumentException("A listing code must be minted with ListingCode.New or Create.", nameof(listingCode));
+        }
+
         if (consent.PersonId != seller.Id)
         {
             throw new DomainException("请先阅读并同意用户须知。");
@@ -141,21 +149,61 @@ public sealed class Listing : IAggregateRoot
         return listing;
     }
 
-    /// <summary>更新房屋所属区: the seller corrects the district; the 限购 class is worked out again.</summary>
-    public void ChangeDistrict(string districtCode, IEnumerable<RestrictionPolicy> policies, DateTimeOffset now)
+    /// <summary>
+    /// Why the seller may not use 更新房屋所属区 on this listing, or null when they may. The seller only fills a gap the
+    /// registry left: the registry gave no district, or one that is not among the city's districts (a code from before a
+    /// re-division). A district the registry records, or a 限购 class staff decided by hand, is corrected at the counter,
+    /// never online, so a home cannot be moved out of a restricted district by its seller.
+    /// </summary>
+    /// <param name="cityDistrictCodes">The codes of the city's districts and functional zones (the district table).</param>
+    public string? FindDistrictChangeRefusal(IReadOnlyCollection<string> cityDistrictCodes)
     {
+        ArgumentNullException.ThrowIfNull(cityDistrictCodes);
         if (Status is not (ListingStatus.Verified or ListingStatus.PendingOffline or ListingStatus.BuyersConfirmed))
         {
-            throw new DomainException($"房源{Status.DisplayName()}，不能再修改所属区。");
+            return $"房源{Status.DisplayName()}，不能再修改所属区。";
         }
 
-        if (string.IsNullOrWhiteSpace(districtCode))
+        if (DeterminedByStaff)
+        {
+            return "该房屋的限购类型已由房管部门工作人员认定，所属区不能再在网上修改。如所属区有误，请携带不动产权证书到房屋所在区的不动产登记或房管窗口办理。";
+        }
+
+        var home = Home ?? throw new InvalidOperationException("The listing's home must be loaded to decide whether its district may change.");
+        var recorded = home.DistrictCode?.Trim();
+        if (!string.IsNullOrEmpty(recorded) && cityDistrictCodes.Contains(recorded, StringComparer.Ordinal))
+        {
+            return "不动产登记信息中已记载该房屋的所属区，不能在网上修改。如登记的所属区有误，请携带不动产权证书到房屋所在区的不动产登记或房管窗口申请更正。";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 更新房屋所属区: the seller fills in a district the registry did not give (<see cref="FindDistrictChangeRefusal"/>
+    /// says when); the 限购 class is worked out again.
+    /// </summary>
+    /// <param name="districtCode">The chosen district; must be one of <paramref name="cityDistrictCodes"/>.</param>
+    /// <param name="cityDistrictCodes">The codes of the city's districts and functional zones (the district table).</param>
+    public void ChangeDistrict(string? districtCode, IReadOnlyCollection<string> cityDistrictCodes, IEnumerable<RestrictionPolicy> policies, DateTimeOffset now)
+    {
+        if (FindDistrictChangeRefusal(cityDistrictCodes) is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        var chosen = districtCode?.Trim();
+        if (string.IsNullOrEmpty(chosen))
         {
             throw new DomainException("请选择房屋所属区。");
         }
 
-        DistrictCode = districtCode.Trim();
-        DeterminationNote = null;
+        if (!cityDistrictCodes.Contains(chosen, StringComparer.Ordinal))
+        {
+            throw new DomainException("请从列表中选择房屋所属区。");
+        }
+
+        DistrictCode = chosen;
         Classify(policies, now);
     }
 

@@ -61,6 +61,21 @@ public sealed class VerificationCode : IAggregateRoot
 
     public bool IsVoid => WrongAttempts >= MaxWrongAttempts;
 
+    /// <summary>Whether the code could still be entered at <paramref name="now"/>.</summary>
+    public bool IsOpen(DateTimeOffset now) => UsedAt is null && !IsVoid && now < ExpiresAt;
+
+    /// <summary>
+    /// What the code was sent for changed (e.g. the contract's terms): it can no longer be used. It ends as an expired
+    /// code would, so the person is told to ask for a new one.
+    /// </summary>
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (IsOpen(now))
+        {
+            ExpiresAt = now;
+        }
+    }
+
     /// <summary>What <see cref="Check"/> would answer, changing nothing: lets several codes be confirmed together.</summary>
     public CodeCheckResult Evaluate(string candidateHash, DateTimeOffset now)
     {

@@ -288,14 +288,17 @@ public sealed class ContractFormTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == id);
-            var listing = await db.Listings.SingleAsync(l => l.Id == contract.ListingId);
+            var listing = await db.Listings.Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId);
             var owner = DemoData.Citizen("seller-clean");
             var buyer = DemoData.Citizen("buyer-1");
             var now = _clock.GetUtcNow();
             contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), now);
-            contract.File(listing, ContractNumber.Create(2026, 112_600_001),
-                [new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, owner.Phone, "100%"),
-                 new ContractPartyDetails(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null)], now);
+            ContractPartyDetails[] parties =
+            [
+                new(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, owner.Phone, "100%"),
+                new(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null),
+            ];
+            contract.File(listing, ContractNumber.Create(2026, 112_600_001), parties, ContractContent.Hash(contract, listing, parties), now);
             return await db.SaveChangesAsync();
         });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
@@ -12,7 +13,9 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
     public sealed class Fixture : IDisposable
     {
         // Mid-morning in Wuhan, so a run near midnight cannot move "today" under a test.
-        public PortalFactory Factory { get; } = new() { Clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)) };
+        public static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
+
+        public PortalFactory Factory { get; } = new() { Clock = new(Now) };
 
         public void Dispose() => Factory.Dispose();
     }
@@ -116,16 +119,103 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
     [Fact]
     public async Task ChangingToAnUnknownDistrictCode_IsRefusedNextToTheField()
     {
-        var journey = await SellerJourney.SignInAsync(Factory, "seller-wedz");
-        var certificate = DemoData.Property("home-wedz").CertificateNumber;
-        var existing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.LiveCertificateNumber == certificate).Select(l => (Guid?)l.Id).FirstOrDefaultAsync());
-        var listingId = existing ?? await VerifyAndGetIdAsync(journey, "home-wedz");
+        // home-district-unknown is the demo home the registry gave no district; the shared portal's test above verifies it.
+        using var factory = NewPortal();
+        var journey = await SellerJourney.SignInAsync(factory, "seller-undetermined");
+        var listingId = await VerifyAndGetIdAsync(journey, "home-district-unknown");
         var form = await Forms.GetDocumentAsync(journey.Client, $"/listings/{listingId}/district");
 
         using var response = await Forms.SubmitAsync(journey.Client, form, "form", new Dictionary<string, string?> { ["districtCode"] = "999999" });
         var page = await Forms.ParseAsync(response);
 
         Assert.Equal("请从列表中选择房屋所属区。", Forms.FieldError(page, "districtCode"));
+        var listing = await factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
+        Assert.Equal((null, ListingStatus.PendingOffline), (listing.DistrictCode, listing.Status));
+    }
+
+    [Fact]
+    public async Task AHomeWhoseDistrictTheRegistryRecords_CannotBeMovedToAnotherDistrictOnline()
+    {
+        using var factory = NewPortal();
+        var journey = await SellerJourney.SignInAsync(factory, "seller-clean");
+        var listingId = await VerifyAndGetIdAsync(journey, "home-clean");
+        var token = await AntiforgeryTokenAsync(journey);
+
+        // 江岸区 (限购) → 东西湖区 (非限购), posted by hand: the page offers no form for it.
+        using var response = await journey.Client.PostAsync(new Uri($"/listings/{listingId}/district", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("districtCode", "420112")]));
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refusal = page.QuerySelector("#district-refusal")?.TextContent;
+        Assert.Contains("不动产登记信息中已记载该房屋的所属区", refusal, StringComparison.Ordinal);
+        Assert.Contains("不动产权证书", refusal, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("select#districtCode"));
+        var listing = await factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
+        Assert.Equal(("420102", RestrictionClass.Restricted, ListingStatus.Verified), (listing.DistrictCode, listing.RestrictionClass, listing.Status));
+        var audit = await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId == listingId.ToString() && e.Action.StartsWith("listing.district-change"))
+            .Select(e => new { e.Action, e.Detail }).ToListAsync());
+        var refused = Assert.Single(audit);
+        Assert.Equal("listing.district-change-refused", refused.Action);
+        Assert.Contains("420102 → 420112", refused.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(journey.Citizen.IdNumber, refused.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(journey.Citizen.Name, refused.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHomeWhoseDistrictTheRegistryRecords_SaysWhereToCorrectIt_InsteadOfOfferingTheForm()
+    {
+        using var factory = NewPortal();
+        var journey = await SellerJourney.SignInAsync(factory, "seller-clean");
+        var listingId = await VerifyAndGetIdAsync(journey, "home-clean");
+
+        var result = await Forms.GetDocumentAsync(journey.Client, $"/listings/{listingId}");
+        var page = await Forms.GetDocumentAsync(journey.Client, $"/listings/{listingId}/district");
+
+        Assert.Null(result.QuerySelector($"a[href='/listings/{listingId}/district']"));
+        Assert.NotNull(result.QuerySelector($"a[href='/listings/{listingId}/buyers']"));
+        Assert.Contains("窗口", page.QuerySelector("#district-refusal")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("江岸区", page.QuerySelector("#district-name")?.TextContent.Trim());
+        var office = DemoData.Set.Districts.Single(d => d.Code == "420102").Office;
+        Assert.Contains(office.Address, page.QuerySelector("#district-office")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action$='/district']"));
+    }
+
+    [Fact]
+    public async Task AStaffDetermination_IsShownToTheSeller_AndTheSellerCannotChangeTheDistrictAfterIt()
+    {
+        using var factory = NewPortal();
+        var journey = await SellerJourney.SignInAsync(factory, "seller-undetermined");
+        var listingId = await VerifyAndGetIdAsync(journey, "home-district-unknown");
+        var staff = await StaffLogin.SignInAsync(factory, "staff");
+        var casePage = await Forms.GetDocumentAsync(staff, $"/staff/cases/{listingId}");
+        using var determined = await Forms.SubmitAsync(staff, casePage, "form[action$='/determination']",
+            new Dictionary<string, string?> { ["restrictionClass"] = nameof(RestrictionClass.NotRestricted), ["reason"] = "经核实位于江夏区，非限购" });
+        Assert.Equal(HttpStatusCode.Redirect, determined.StatusCode);
+        var token = await AntiforgeryTokenAsync(journey);
+
+        using var response = await journey.Client.PostAsync(new Uri($"/listings/{listingId}/district", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("districtCode", "420102")]));
+        var refused = await Forms.ParseAsync(response);
+        var result = await Forms.GetDocumentAsync(journey.Client, $"/listings/{listingId}");
+
+        Assert.Contains("工作人员认定", refused.QuerySelector("#district-refusal")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("经房管部门工作人员认定：非限购（经核实位于江夏区，非限购）", result.QuerySelector("#determination")?.TextContent.Trim());
+        Assert.Equal("非限购", result.QuerySelector("#restriction-class")?.TextContent.Trim());
+        Assert.Null(result.QuerySelector($"a[href='/listings/{listingId}/district']"));
+        var listing = await factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
+        Assert.Equal((null, RestrictionClass.NotRestricted, "经核实位于江夏区，非限购"), (listing.DistrictCode, listing.RestrictionClass, listing.DeterminationNote));
+    }
+
+    /// <summary>A portal of its own, for a test that needs a demo home another test here also verifies.</summary>
+    private static PortalFactory NewPortal() => new() { Clock = new(Fixture.Now) };
+
+    /// <summary>A page's antiforgery token, to post to an address whose page offers no form.</summary>
+    private static async Task<string> AntiforgeryTokenAsync(SellerJourney journey)
+    {
+        var page = await Forms.GetDocumentAsync(journey.Client, "/listing");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
     private static async Task<Guid> VerifyAndGetIdAsync(SellerJourney journey, string homeKey)

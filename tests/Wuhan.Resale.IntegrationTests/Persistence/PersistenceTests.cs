@@ -65,7 +65,7 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
     [Fact]
     public async Task TwoSavesOfTheSameListing_FromStaleCopies_CannotBothWin()
     {
-        var listing = await CreateListingAsync("seller-wedz", "home-wedz");
+        var listing = await CreateListingAsync("seller-undetermined", "home-district-unknown");
 
         await using var scopeA = Factory.Services.CreateAsyncScope();
         await using var scopeB = Factory.Services.CreateAsyncScope();
@@ -74,10 +74,11 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         var copyA = await dbA.Listings.Include(l => l.Home).SingleAsync(l => l.Id == listing.Id);
         var copyB = await dbB.Listings.Include(l => l.Home).SingleAsync(l => l.Id == listing.Id);
         var policies = await dbA.RestrictionPolicies.AsNoTracking().ToListAsync();
+        var districts = await dbA.Districts.AsNoTracking().Select(d => d.Code).ToListAsync();
 
-        copyA.ChangeDistrict("420102", policies, DateTimeOffset.UtcNow);
+        copyA.ChangeDistrict("420102", districts, policies, DateTimeOffset.UtcNow);
         await dbA.SaveChangesAsync();
-        copyB.ChangeDistrict("420113", policies, DateTimeOffset.UtcNow);
+        copyB.ChangeDistrict("420113", districts, policies, DateTimeOffset.UtcNow);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
         var saved = await Factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listing.Id));
@@ -110,9 +111,12 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
             var contract = listing.ConfirmBuyers(
                 [new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], null, seller.Id, now);
             contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), now);
-            contract.File(listing, ContractNumber.Create(2026, 1),
-                [new ContractPartyDetails(PartyRole.Seller, seller.Name, seller.IdType, seller.IdNumber, seller.Phone, "100%"),
-                 new ContractPartyDetails(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null)], now);
+            ContractPartyDetails[] parties =
+            [
+                new(PartyRole.Seller, seller.Name, seller.IdType, seller.IdNumber, seller.Phone, "100%"),
+                new(PartyRole.Buyer, buyer.Name, buyer.IdType, buyer.IdNumber, buyer.Phone, null),
+            ];
+            contract.File(listing, ContractNumber.Create(2026, 1), parties, ContractContent.Hash(contract, listing, parties), now);
             contract.Revoke(listing, "买方柯**", now);
             db.Contracts.Add(contract);
             return await db.SaveChangesAsync();

@@ -34,7 +34,8 @@ public sealed record ContractState(
 
 /// <summary>
 /// Builds a contract the way production does: a verified listing whose buyer (王五) is confirmed, which opens the
-/// draft; the complete terms of <see cref="ContractSamples"/>; then filed, revoked or registered with the listing.
+/// draft; the complete terms of <see cref="ContractSamples"/>; then filed (every party having confirmed the contract as
+/// it stands), revoked or registered with the listing.
 /// Every step happens at <see cref="TestData.Now"/>.
 /// </summary>
 public sealed class ContractBuilder(ListingBuilder listing)
@@ -95,7 +96,7 @@ public sealed class ContractBuilder(ListingBuilder listing)
             return built;
         }
 
-        contract.File(home, Number, DefaultParties, TestData.Now);
+        contract.File(home, Number, DefaultParties, ContractContent.Hash(contract, home, DefaultParties), TestData.Now);
         switch (status)
         {
             case ContractStatus.Filed:

@@ -39,6 +39,17 @@ public sealed class ListingBuilder
         return this;
     }
 
+    /// <summary>
+    /// The registry still gives a code the district table no longer has (<see cref="TestData.RetiredDistrict"/>), one the
+    /// policies classify as restricted: the home verifies, and its seller may choose a district (更新房屋所属区).
+    /// </summary>
+    public ListingBuilder WithRetiredRegistryDistrict()
+    {
+        _home.InDistrict(TestData.RetiredDistrict);
+        _policies = [.. _policies, PolicyBuilder.Restricted(TestData.RetiredDistrict)];
+        return this;
+    }
+
     public ListingBuilder WithLiveListingForHome()
     {
         _homeHasLiveListing = true;
@@ -83,8 +94,7 @@ public sealed class ListingBuilder
                 _home.InDistrict(null);
                 return Build();
             case ListingStatus.ClosedOffline:
-                _home.InDistrict(null);
-                var offline = Build();
+                var offline = BuildIn(ListingStatus.PendingOffline);
                 offline.CloseOffline(_now);
                 return offline;
             case ListingStatus.BuyersConfirmed:

@@ -18,6 +18,9 @@ public static class TestData
     /// <summary>洪山区: a district with no row in the default policy table.</summary>
     public const string HongshanDistrict = "420111";
 
+    /// <summary>A code from before a re-division: the registry may still record it; the district table no longer has it.</summary>
+    public const string RetiredDistrict = "420199";
+
     public const string SellerName = "张三";
     public const string SellerIdNumber = "420102198503120470";
     public const string SellerPhone = "14000000001";
@@ -35,6 +38,9 @@ public static class TestData
 
     /// <summary>The Asia/Shanghai date of <see cref="Now"/>.</summary>
     public static DateOnly Today { get; } = new(2026, 11, 26);
+
+    /// <summary>The district table: the codes a seller may choose from when the registry left a gap.</summary>
+    public static IReadOnlyList<string> CityDistricts { get; } = [JianganDistrict, WuchangDistrict, HongshanDistrict];
 
     /// <summary>Twelve distinct, valid resident ID numbers for buyers (more than <c>Listing.MaxBuyers</c>).</summary>
     public static IReadOnlyList<string> BuyerIdNumbers { get; } =

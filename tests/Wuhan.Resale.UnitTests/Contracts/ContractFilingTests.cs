@@ -1,3 +1,4 @@
+using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.UnitTests.Builders;
@@ -127,14 +128,17 @@ public class ContractFilingTests
         Assert.Equal([new ContractProblem(ContractField.Parties, NoSellerOrBuyer)], AssertFilingRefused(built, parties));
     }
 
-    /// <summary>The draft stays when a listing goes offline after its buyers were saved; filing must wait.</summary>
+    /// <summary>
+    /// The draft stays when a listing goes offline after its buyers were saved (the seller chose a district without a
+    /// policy); filing must wait.
+    /// </summary>
     [Theory]
     [InlineData(ListingStatus.PendingOffline)]
     [InlineData(ListingStatus.ClosedOffline)]
     public void File_IsRefused_WhenTheListingIsNoLongerBuyersConfirmed(ListingStatus status)
     {
-        var built = new ContractBuilder().BuildDraft();
-        built.Listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), TestData.Now);
+        var built = new ContractBuilder(new ListingBuilder().WithRetiredRegistryDistrict()).BuildDraft();
+        built.Listing.ChangeDistrict(TestData.HongshanDistrict, TestData.CityDistricts, PolicyBuilder.Default(), TestData.Now);
         if (status == ListingStatus.ClosedOffline)
         {
             built.Listing.CloseOffline(TestData.Now);
@@ -147,8 +151,8 @@ public class ContractFilingTests
     [Fact]
     public void FindFilingProblems_ListsTermsThenPartiesThenTheListing()
     {
-        var (contract, listing) = new ContractBuilder().WithTerms(t => t with { Copies = null }).BuildDraft();
-        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), TestData.Now);
+        var (contract, listing) = new ContractBuilder(new ListingBuilder().WithRetiredRegistryDistrict()).WithTerms(t => t with { Copies = null }).BuildDraft();
+        listing.ChangeDistrict(TestData.HongshanDistrict, TestData.CityDistricts, PolicyBuilder.Default(), TestData.Now);
 
         var problems = contract.FindFilingProblems(listing, [ContractBuilder.Seller(), ContractBuilder.CoOwner(phone: null)]);
 
@@ -162,6 +166,37 @@ public class ContractFilingTests
             problems.Select(p => (p.Field, p.Message)));
     }
 
+    [Theory]
+    [InlineData("terms")]
+    [InlineData("schedule")]
+    [InlineData("parties")]
+    public void File_IsRefused_WhenTheContractChangedSinceThePartiesConfirmedIt(string change)
+    {
+        var built = new ContractBuilder().BuildDraft();
+        var (contract, listing) = built;
+        var confirmed = Confirmed(contract, listing, ContractBuilder.DefaultParties);
+        IReadOnlyList<ContractPartyDetails> parties = ContractBuilder.DefaultParties;
+        switch (change)
+        {
+            case "terms":
+                contract.UpdateTerms(contract.Terms with { Copies = 5 }, [.. contract.Schedule], TestData.Now);
+                break;
+            case "schedule":
+                contract.UpdateTerms(contract.Terms, [.. contract.Schedule.Reverse().Select((i, n) => new PaymentInstallment(n + 1, i.DueOn, i.Amount, i.Description))], TestData.Now);
+                break;
+            case "parties":
+                parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty(phone: "14000000199")];
+                break;
+        }
+
+        var before = built.State;
+
+        var ex = Assert.Throws<DomainException>(() => contract.File(listing, ContractBuilder.Number, parties, confirmed, _later));
+
+        Assert.Equal(Contract.ChangedSinceCodesMessage, ex.Message);
+        Assert.Equal(before, built.State);
+    }
+
     [Fact]
     public void ContractIncompleteException_HasAGeneralMessage_WhenGivenNoProblems()
     {
@@ -172,7 +207,11 @@ public class ContractFilingTests
     }
 
     private static void FileWithDefaults(Contract contract, Listing listing) =>
-        contract.File(listing, ContractBuilder.Number, ContractBuilder.DefaultParties, _later);
+        contract.File(listing, ContractBuilder.Number, ContractBuilder.DefaultParties, Confirmed(contract, listing, ContractBuilder.DefaultParties), _later);
+
+    /// <summary>The fingerprint the parties' codes were sent for: the contract as it stands.</summary>
+    private static string Confirmed(Contract contract, Listing listing, IReadOnlyList<ContractPartyDetails> parties) =>
+        ContractContent.Hash(contract, listing, parties);
 
     /// <summary>
     /// Files with the builder's parties and asserts the refusal: a <see cref="ContractIncompleteException"/> whose
@@ -185,7 +224,9 @@ public class ContractFilingTests
         var expected = built.Contract.FindFilingProblems(built.Listing, parties);
         var before = built.State;
 
-        var ex = Assert.Throws<ContractIncompleteException>(() => built.Contract.File(built.Listing, ContractBuilder.Number, parties, _later));
+        var confirmed = Confirmed(built.Contract, built.Listing, parties);
+
+        var ex = Assert.Throws<ContractIncompleteException>(() => built.Contract.File(built.Listing, ContractBuilder.Number, parties, confirmed, _later));
 
         Assert.Equal(expected, ex.Problems);
         Assert.Equal(ex.Problems[0].Message, ex.Message);

@@ -45,7 +45,7 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Registered, ContractStep.File, "合同已备案，不能再申报。")]
     [InlineData(ContractStatus.Draft, ContractStep.Revoke, "该合同尚未申报网签，无需撤销。")]
     [InlineData(ContractStatus.Revoked, ContractStep.Revoke, "该合同已经撤销，无需重复办理。")]
-    [InlineData(ContractStatus.Registered, ContractStep.Revoke, "该合同已备案（已办理转移登记），不能撤销。")]
+    [InlineData(ContractStatus.Registered, ContractStep.Revoke, "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。")]
     [InlineData(ContractStatus.Draft, ContractStep.Register, "该合同尚未申报网签，不能备案。")]
     [InlineData(ContractStatus.Revoked, ContractStep.Register, "该合同已撤销，不能备案。")]
     public void Step_IsRefusedWithItsMessage_LeavingTheContractAndItsListingAsTheyWere(ContractStatus from, ContractStep step, string message)
@@ -88,7 +88,7 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Draft, "该合同尚未申报网签，无需撤销。", "该合同尚未申报网签，不能备案。")]
     [InlineData(ContractStatus.Filed, null, null)]
     [InlineData(ContractStatus.Revoked, "该合同已经撤销，无需重复办理。", "该合同已撤销，不能备案。")]
-    [InlineData(ContractStatus.Registered, "该合同已备案（已办理转移登记），不能撤销。", null)]
+    [InlineData(ContractStatus.Registered, "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。", null)]
     public void Refusals_SayWhyNot_OrNullWhenTheStepIsOpen(ContractStatus status, string? revocation, string? registration)
     {
         var (contract, _) = new ContractBuilder().BuildIn(status);
@@ -124,14 +124,17 @@ public class ContractTransitionTests
     // What each step records
 
     [Fact]
-    public void File_MintsTheNumberAndAVerificationToken_AndSnapshotsThePartiesInOrder()
+    public void File_MintsTheNumberAndAVerificationToken_KeepsWhatWasConfirmed_AndSnapshotsThePartiesInOrder()
     {
         var (contract, listing) = new ContractBuilder().BuildDraft();
         IReadOnlyList<ContractPartyDetails> parties = [ContractBuilder.Seller(), ContractBuilder.CoOwner(), ContractBuilder.BuyerParty()];
 
-        contract.File(listing, ContractNumber.Create(2026, 42), parties, _later);
+        var confirmed = ContractContent.Hash(contract, listing, parties);
+
+        contract.File(listing, ContractNumber.Create(2026, 42), parties, confirmed, _later);
 
         Assert.Equal("武房2026000042", contract.ContractNumber);
+        Assert.Equal(confirmed, contract.FiledContentHash);
         Assert.Matches("^[A-Za-z0-9_-]{32}$", contract.VerificationToken);
         Assert.Equal(_later, contract.FiledAt);
         Assert.Collection(
@@ -263,7 +266,8 @@ public class ContractTransitionTests
         switch (step)
         {
             case ContractStep.File:
-                contract.File(listing, ContractNumber.Create(2026, 2), ContractBuilder.DefaultParties, _later);
+                var parties = ContractBuilder.DefaultParties;
+                contract.File(listing, ContractNumber.Create(2026, 2), parties, ContractContent.Hash(contract, listing, parties), _later);
                 break;
             case ContractStep.Revoke:
                 contract.Revoke(listing, "卖方 张*", _later);

@@ -19,7 +19,7 @@ public class ListingTransitionTests
     {
         ConfirmBuyers,
 
-        /// <summary>To 武昌区, which the default policies classify (not restricted).</summary>
+        /// <summary>To 武昌区, which the default policies classify (not restricted); the registry's district is retired.</summary>
         ChangeDistrict,
         RecordDetermination,
         CloseOffline,
@@ -41,7 +41,7 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.Filed, ListingStep.Complete, ListingStatus.Completed)]
     public void Step_MovesTheListing(ListingStatus from, ListingStep step, ListingStatus to)
     {
-        var listing = new ListingBuilder().BuildIn(from);
+        var listing = ListingWhoseDistrictTheSellerChooses(from);
 
         Take(step, listing);
 
@@ -93,7 +93,7 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.ClosedOffline, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
     public void Step_IsRefusedWithItsMessage_LeavingTheListingAsItWas(ListingStatus from, ListingStep step, string message)
     {
-        var listing = new ListingBuilder().BuildIn(from);
+        var listing = ListingWhoseDistrictTheSellerChooses(from);
         var before = ListingState.Of(listing);
 
         var ex = Assert.Throws<DomainException>(() => Take(step, listing));
@@ -131,7 +131,7 @@ public class ListingTransitionTests
         Assert.Equal(TestData.CertificateNumber, listing.CertificateNumber);
     }
 
-    // ChangeDistrict
+    // ChangeDistrict: when the seller may use it at all is in ListingDistrictTests
 
     [Theory]
     [InlineData(ListingStatus.PendingOffline, TestData.JianganDistrict, ListingStatus.Verified, RestrictionClass.Restricted)]
@@ -141,63 +141,27 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.BuyersConfirmed, TestData.HongshanDistrict, ListingStatus.PendingOffline, RestrictionClass.Undetermined)]
     public void ChangeDistrict_ClassifiesTheHomeAgain_KeepingItsBuyers(ListingStatus from, string district, ListingStatus to, RestrictionClass restrictionClass)
     {
-        var listing = new ListingBuilder().BuildIn(from);
+        var listing = ListingWhoseDistrictTheSellerChooses(from);
         var buyers = listing.Buyers.Count;
 
-        listing.ChangeDistrict(district, PolicyBuilder.Default(), _later);
+        listing.ChangeDistrict(district, TestData.CityDistricts, PolicyBuilder.Default(), _later);
 
         Assert.Equal((to, restrictionClass, district), (listing.Status, listing.RestrictionClass, listing.DistrictCode));
         Assert.Equal(buyers, listing.Buyers.Count);
         Assert.Equal(TestData.CertificateNumber, listing.LiveCertificateNumber);
+        Assert.Equal(_later, listing.UpdatedAt);
     }
 
     [Fact]
     public void ChangeDistrict_ReturnsAnOfflineListingWithBuyers_ToBuyersConfirmed()
     {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
-        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
+        var listing = ListingWhoseDistrictTheSellerChooses(ListingStatus.BuyersConfirmed);
+        listing.ChangeDistrict(TestData.HongshanDistrict, TestData.CityDistricts, PolicyBuilder.Default(), _later);
 
-        listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
+        listing.ChangeDistrict(TestData.WuchangDistrict, TestData.CityDistricts, PolicyBuilder.Default(), _later);
 
         Assert.Equal((ListingStatus.BuyersConfirmed, RestrictionClass.NotRestricted), (listing.Status, listing.RestrictionClass));
         Assert.Single(listing.Buyers);
-    }
-
-    [Fact]
-    public void ChangeDistrict_IgnoresSurroundingSpaces()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
-
-        listing.ChangeDistrict(" " + TestData.JianganDistrict + " ", PolicyBuilder.Default(), _later);
-
-        Assert.Equal(TestData.JianganDistrict, listing.DistrictCode);
-        Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
-    }
-
-    [Fact]
-    public void ChangeDistrict_ClearsAStaffDetermination()
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.PendingOffline);
-        listing.RecordDetermination(RestrictionClass.NotRestricted, "经核实为非限购区域", _later);
-
-        listing.ChangeDistrict(TestData.JianganDistrict, PolicyBuilder.Default(), _later);
-
-        Assert.Null(listing.DeterminationNote);
-        Assert.Equal(RestrictionClass.Restricted, listing.RestrictionClass);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void ChangeDistrict_IsRefused_WhenTheDistrictIsEmpty(string districtCode)
-    {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.Verified);
-        var before = ListingState.Of(listing);
-
-        var ex = Assert.Throws<DomainException>(() => listing.ChangeDistrict(districtCode, PolicyBuilder.Default(), _later));
-
-        Assert.Equal("请选择房屋所属区。", ex.Message);
-        Assert.Equal(before, ListingState.Of(listing));
     }
 
     // RecordDetermination
@@ -219,8 +183,8 @@ public class ListingTransitionTests
     [Fact]
     public void RecordDetermination_MovesPendingOfflineToBuyersConfirmed_WhenBuyersWereAlreadySaved()
     {
-        var listing = new ListingBuilder().BuildIn(ListingStatus.BuyersConfirmed);
-        listing.ChangeDistrict(TestData.HongshanDistrict, PolicyBuilder.Default(), _later);
+        var listing = ListingWhoseDistrictTheSellerChooses(ListingStatus.BuyersConfirmed);
+        listing.ChangeDistrict(TestData.HongshanDistrict, TestData.CityDistricts, PolicyBuilder.Default(), _later);
 
         listing.RecordDetermination(RestrictionClass.Restricted, "经核实为住宅", _later);
 
@@ -242,6 +206,10 @@ public class ListingTransitionTests
         Assert.Equal(before, ListingState.Of(listing));
     }
 
+    /// <summary>A listing in <paramref name="status"/> whose seller may choose the district: the registry's code is retired.</summary>
+    private static Listing ListingWhoseDistrictTheSellerChooses(ListingStatus status) =>
+        new ListingBuilder().WithRetiredRegistryDistrict().BuildIn(status);
+
     private static void Take(ListingStep step, Listing listing)
     {
         switch (step)
@@ -250,7 +218,7 @@ public class ListingTransitionTests
                 listing.ConfirmBuyers(BuyerDetailsBuilder.Many(2, firstIndex: 5), null, listing.SellerPersonId, _later);
                 break;
             case ListingStep.ChangeDistrict:
-                listing.ChangeDistrict(TestData.WuchangDistrict, PolicyBuilder.Default(), _later);
+                listing.ChangeDistrict(TestData.WuchangDistrict, TestData.CityDistricts, PolicyBuilder.Default(), _later);
                 break;
             case ListingStep.RecordDetermination:
                 listing.RecordDetermination(RestrictionClass.NotRestricted, "经核实为非限购区域", _later);

@@ -172,4 +172,62 @@ public class VerificationCodeTests
         Assert.Equal(texts.Count, texts.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain("短信验证码无效。", texts);
     }
+
+    [Theory]
+    [InlineData("new", 0, true)]
+    [InlineData("new", 5, false)]
+    [InlineData("used", 1, false)]
+    [InlineData("void", 1, false)]
+    public void IsOpen_WhileNeitherUsedNorVoidNorExpired(string state, int minutesLater, bool open)
+    {
+        Assert.Equal(open, CodeThatIs(state).IsOpen(TestData.Now.AddMinutes(minutesLater)));
+    }
+
+    [Fact]
+    public void Withdraw_EndsAnOpenCode_AsIfItHadExpired()
+    {
+        var code = NewCode();
+        var at = TestData.Now.AddMinutes(2);
+
+        code.Withdraw(at);
+
+        Assert.Equal(at, code.ExpiresAt);
+        Assert.False(code.IsOpen(at));
+        Assert.Equal(CodeCheckResult.Expired, code.Check(RightHash, at));
+        Assert.Null(code.UsedAt);
+    }
+
+    [Theory]
+    [InlineData("used")]
+    [InlineData("void")]
+    [InlineData("expired")]
+    public void Withdraw_LeavesAClosedCodeAsItWas(string state)
+    {
+        var code = CodeThatIs(state);
+        var before = (code.ExpiresAt, code.UsedAt, code.WrongAttempts);
+
+        code.Withdraw(TestData.Now.AddMinutes(state == "expired" ? 10 : 2));
+
+        Assert.Equal(before, (code.ExpiresAt, code.UsedAt, code.WrongAttempts));
+    }
+
+    private static VerificationCode CodeThatIs(string state)
+    {
+        var code = NewCode();
+        switch (state)
+        {
+            case "used":
+                code.Check(RightHash, TestData.Now);
+                break;
+            case "void":
+                for (var i = 0; i < VerificationCode.MaxWrongAttempts; i++)
+                {
+                    code.Check(WrongHash, TestData.Now);
+                }
+
+                break;
+        }
+
+        return code;
+    }
 }

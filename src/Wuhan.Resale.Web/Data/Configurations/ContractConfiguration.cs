@@ -16,6 +16,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.Property(c => c.ContractNumber).HasMaxLength(40);
         builder.HasIndex(c => c.ContractNumber).IsUnique();
         builder.Property(c => c.VerificationToken).HasMaxLength(64);
+        builder.Property(c => c.FiledContentHash).HasMaxLength(64);
         builder.HasIndex(c => c.VerificationToken).IsUnique();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.RevokedBy).HasMaxLength(100);

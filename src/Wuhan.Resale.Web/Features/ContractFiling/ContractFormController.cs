@@ -21,10 +21,13 @@ public sealed class ContractFormController(
     ResaleDbContext db,
     ContractFormValidator formValidator,
     ContractFilingValidator filingValidator,
+    FilingParties filingParties,
     AuditTrail audit,
     TimeProvider clock) : Controller
 {
     private const string SavedMessage = "合同信息已保存。可以继续修改，内容完整后回到合同列表申报网签。";
+    private const string SavedAfterCodesMessage =
+        "合同信息已保存。由于修改前已向各方发送过网签验证码，原验证码已作废，并已短信告知各方；申报网签时请重新发送验证码。";
     private const string NotSavedMessage = "有内容无法识别，合同没有保存。请按红色提示修改后再点击“保存合同信息”，您填写的内容都还在。";
     private const string ConflictMessage =
         "这份合同刚刚在另一个页面或窗口中被保存过，本次修改没有保存。下方仍是您刚才填写的内容，请核对后再次点击“保存合同信息”（将以本页内容为准）。";
@@ -41,7 +44,12 @@ public sealed class ContractFormController(
         var form = ContractForm.From(contract.Terms, contract.Schedule, HasCoOwners(listing));
         PageNotice? notice = contract.Status != ContractStatus.Draft
             ? new PageNotice("info", $"合同状态为“{contract.Status.DisplayName()}”，内容已不能修改，以下为合同内容。")
-            : saved == 1 ? new PageNotice("ok", SavedMessage) : null;
+            : saved switch
+            {
+                1 => new PageNotice("ok", SavedMessage),
+                2 => new PageNotice("ok", SavedAfterCodesMessage),
+                _ => null,
+            };
         return ContractPage(contract, listing, form, VersionOf(contract), notice);
     }
 
@@ -104,10 +112,14 @@ public sealed class ContractFormController(
             db.Entry(contract).Property(ResaleDbContext.VersionProperty).OriginalValue = version;
         }
 
+        IReadOnlyList<Domain.ValueObjects.PhoneNumber> toTell;
         try
         {
             contract.UpdateTerms(form.ToTerms(), form.ToSchedule().Select(s => s.Installment), clock.GetUtcNow());
-            audit.Record("contract.saved", "Contract", contract.Id.ToString(), "保存合同信息（草稿）");
+            var parties = await filingParties.OfAsync(listing, cancellationToken);
+            toTell = await filingParties.WithdrawCodesAsync(contract, listing, parties, ContractContent.Hash(contract, listing, parties), cancellationToken);
+            audit.Record("contract.saved", "Contract", contract.Id.ToString(),
+                toTell.Count > 0 ? $"保存合同信息（草稿），此前发送的网签验证码作废，已通知{toTell.Count}位当事人" : "保存合同信息（草稿）");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)
@@ -129,7 +141,8 @@ public sealed class ContractFormController(
             return ContractPage(contract, listing, form, current.Version.ToString(), new PageNotice("error", ConflictMessage));
         }
 
-        return RedirectToAction(nameof(Edit), new { id = contract.Id, saved = 1 });
+        await filingParties.TellChangedAsync(listing, toTell, cancellationToken);
+        return RedirectToAction(nameof(Edit), new { id = contract.Id, saved = toTell.Count > 0 ? 2 : 1 });
     }
 
     /// <summary>

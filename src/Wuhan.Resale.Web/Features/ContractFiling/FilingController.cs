@@ -24,6 +24,7 @@ public sealed class FilingController(
     ResaleDbContext db,
     VerificationCodeService codes,
     NumberSequences numbers,
+    FilingParties filingParties,
     ISmsGateway sms,
     AuditTrail audit,
     TimeProvider clock) : Controller
@@ -41,8 +42,10 @@ public sealed class FilingController(
             return Redirect("/contracts?message=already-filed");
         }
 
-        var parties = await PartiesAsync(listing, cancellationToken);
-        return View(FilingModel(contract, listing, parties, null, codesSent: false, notice: null, error: null));
+        var parties = await filingParties.OfAsync(listing, cancellationToken);
+        var withdrawn = await filingParties.HasWithdrawnCodesAsync(contract, ContractContent.Hash(contract, listing, parties), cancellationToken);
+        return View(FilingModel(contract, listing, parties, null, codesSent: false, notice: null,
+            error: withdrawn ? Contract.ChangedSinceCodesMessage : null));
     }
 
     [HttpPost("/contracts/{id:guid}/file")]
@@ -58,7 +61,7 @@ public sealed class FilingController(
             return Redirect("/contracts?message=already-filed");
         }
 
-        var parties = await PartiesAsync(listing, cancellationToken);
+        var parties = await filingParties.OfAsync(listing, cancellationToken);
         var typed = (codes ?? []).Take(parties.Count).ToList();
         if (contract.FindFilingProblems(listing, parties).Count > 0)
         {
@@ -74,9 +77,10 @@ public sealed class FilingController(
         Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+        var contentHash = ContractContent.Hash(contract, listing, parties);
         foreach (var party in parties)
         {
-            var result = await codes.SendAsync(CodePurpose.Filing, Subject(contract, party), PhoneNumber.Parse(party.Phone!),
+            var result = await codes.SendAsync(CodePurpose.Filing, filingParties.Subject(contract, contentHash, party), PhoneNumber.Parse(party.Phone!),
                 code => $"【武汉房产网签】验证码{code}，用于确认存量房买卖合同网签申报，5分钟内有效。如非本人交易，请勿告诉他人。", cancellationToken);
             if (result.Status != SendCodeStatus.Sent)
             {
@@ -94,10 +98,14 @@ public sealed class FilingController(
     private async Task<IActionResult> ConfirmAsync(
         Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
     {
-        var items = parties.Select((p, i) => (Subject(contract, p), PhoneNumber.Parse(p.Phone!), i < typed.Count ? typed[i] : null)).ToList();
+        // The codes are looked up for the contract as it is now: a code sent before a change is not found.
+        var contentHash = ContractContent.Hash(contract, listing, parties);
+        var items = parties.Select((p, i) => (filingParties.Subject(contract, contentHash, p), PhoneNumber.Parse(p.Phone!), i < typed.Count ? typed[i] : null)).ToList();
         var results = await codes.VerifyAllAsync(CodePurpose.Filing, items, cancellationToken);
         if (results.Any(r => r != VerifyCodeStatus.Accepted))
         {
+            var changed = results.Any(r => r == VerifyCodeStatus.NoCode)
+                && await filingParties.HasWithdrawnCodesAsync(contract, contentHash, cancellationToken);
             for (var i = 0; i < results.Count; i++)
             {
                 if (results[i] != VerifyCodeStatus.Accepted)
@@ -106,9 +114,10 @@ public sealed class FilingController(
                 }
             }
 
-            await audit.RecordNowAsync("contract.filing-refused", "Contract", contract.Id.ToString(), "短信验证码未全部通过");
-            return View("File", FilingModel(contract, listing, parties, typed, codesSent: true, notice: null,
-                error: "有当事人的验证码未通过，请核对后重新提交。"));
+            await audit.RecordNowAsync("contract.filing-refused", "Contract", contract.Id.ToString(),
+                changed ? "合同内容在发送验证码后被修改" : "短信验证码未全部通过");
+            return View("File", FilingModel(contract, listing, parties, typed, codesSent: !changed, notice: null,
+                error: changed ? Contract.ChangedSinceCodesMessage : "有当事人的验证码未通过，请核对后重新提交。"));
         }
 
         var now = clock.GetUtcNow();
@@ -116,13 +125,23 @@ public sealed class FilingController(
         {
             var year = ShanghaiTime.DateOf(now).Year;
             var number = ContractNumber.Create(year, await numbers.TakeAsync(ContractNumber.SequenceName(year), cancellationToken));
-            contract.File(listing, number, parties, now);
+            contract.File(listing, number, parties, contentHash, now);
             audit.Record("contract.filed", "Contract", contract.Id.ToString(), "合同编号 " + number);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)
         {
             return View("File", FilingModel(contract, listing, parties, typed, codesSent: true, notice: null, error: ex.Message));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the contract or its buyers after the codes were checked: what they confirmed is not what
+            // is stored now. Filed by another submission → the list says so; changed → the codes no longer count.
+            db.ChangeTracker.Clear();
+            var status = await db.Contracts.AsNoTracking().Where(c => c.Id == contract.Id).Select(c => c.Status).SingleAsync(cancellationToken);
+            return status != ContractStatus.Draft
+                ? Redirect("/contracts?message=already-filed")
+                : Redirect($"/contracts/{contract.Id}/file");
         }
         catch (DbUpdateException)
         {
@@ -158,28 +177,7 @@ public sealed class FilingController(
             error);
     }
 
-    /// <summary>Buyers first (as the original lists them), then every owner; an owner's phone is their verified one.</summary>
-    private async Task<List<ContractPartyDetails>> PartiesAsync(Listing listing, CancellationToken cancellationToken)
-    {
-        var parties = listing.Buyers.OrderBy(b => b.Order)
-            .Select(b => new ContractPartyDetails(PartyRole.Buyer, b.Name, b.IdType, b.IdNumber, b.Phone, null))
-            .ToList();
-        foreach (var owner in listing.Home!.Owners)
-        {
-            var phone = await db.People.AsNoTracking().WithIdNumber(db, owner.IdNumber)
-                .Where(p => p.IdType == owner.IdType)
-                .Select(p => p.Phone)
-                .FirstOrDefaultAsync(cancellationToken);
-            parties.Add(new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, phone, owner.Share));
-        }
-
-        return parties;
-    }
-
     private static string RoleName(ContractPartyDetails party) => party.Role == PartyRole.Buyer ? "买家" : "卖家";
-
-    private string Subject(Contract contract, ContractPartyDetails party) =>
-        $"{contract.Id:N}:{db.LookupHash(party.IdType + ":" + party.IdNumber)[..32]}";
 
     /// <summary>The contract and its listing when the signed-in person owns the home; else null.</summary>
     private async Task<(Contract Contract, Listing Listing)?> LoadForSellerAsync(Guid id, CancellationToken cancellationToken)

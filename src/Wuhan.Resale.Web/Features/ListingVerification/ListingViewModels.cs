@@ -25,10 +25,19 @@ public sealed record HomesViewModel(
 
 public sealed record OfficeInfo(string DistrictName, string Name, string Address, string Phone, string Hours);
 
+/// <param name="DeterminationNote">Staff's reason when they decided the 限购 class by hand; null otherwise.</param>
+/// <param name="CanChangeDistrict">Whether the listing offers 更新房屋所属区 (the domain's answer).</param>
 public sealed record ListingResultViewModel(
     Guid Id, string ListingCode, string Location, string CertificateNumber, string? DesignPurpose, string? DistrictName,
-    ListingStatus Status, RestrictionClass RestrictionClass, OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message);
+    ListingStatus Status, RestrictionClass RestrictionClass, string? DeterminationNote, bool CanChangeDistrict,
+    OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message);
 
-public sealed record DistrictFormViewModel(Guid ListingId, string ListingCode, string Location, string? CurrentCode, IReadOnlyList<DistrictOption> Districts, string? Error);
+/// <param name="Error">A problem with the chosen district, shown next to the field.</param>
+/// <param name="Refusal">Why the seller cannot change the district at all; the page shows it instead of the form.</param>
+/// <param name="DistrictName">The listing's district as recorded now, when it is one of the city's.</param>
+/// <param name="Office">That district's office, where a wrong district is corrected.</param>
+public sealed record DistrictFormViewModel(
+    Guid ListingId, string ListingCode, string Location, string? CurrentCode, IReadOnlyList<DistrictOption> Districts, string? Error,
+    string? Refusal, string? DistrictName, OfficeInfo? Office);
 
 public sealed record NoticeViewModel(Guid QueryId, string? Error);
