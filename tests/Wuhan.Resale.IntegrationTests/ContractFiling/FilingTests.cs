@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Testing;
 
 namespace Wuhan.Resale.IntegrationTests.ContractFiling;
 
@@ -131,7 +132,7 @@ public sealed class FilingTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.ListingId == listingId);
-            contract.UpdateTerms(FilingJourney.CompleteTerms with { Price = null }, [], DateTimeOffset.UtcNow);
+            contract.UpdateTerms(ContractSamples.CompleteTerms() with { Price = null }, [], DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 

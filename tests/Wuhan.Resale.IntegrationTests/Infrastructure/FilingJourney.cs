@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Data.Seed;
 
 namespace Wuhan.Resale.IntegrationTests.Infrastructure;
@@ -9,36 +10,6 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// <summary>Takes a seller from a verified home to a contract ready to file, through the pages where they exist.</summary>
 public static class FilingJourney
 {
-    /// <summary>A complete set of terms: every article filled in, price 1,280,000.00 paid in two instalments.</summary>
-    public static ContractTerms CompleteTerms => new()
-    {
-        HasCoOwners = false,
-        AttachedFacilities = "水、电、燃气、有线电视",
-        Price = 1_280_000m,
-        DecorationAndFacilitiesAmount = 80_000m,
-        PaymentMethod = PaymentMethod.Installments,
-        FundsThroughEscrow = true,
-        Deposit = 100_000m,
-        DepositDueOn = new DateOnly(2026, 12, 1),
-        DeliveryDate = new DateOnly(2027, 3, 1),
-        DeliveryConditions = "交清全部房款后交付钥匙",
-        TaxBearer = TaxBearer.EachAsLawProvides,
-        HukouMoveOutDays = 30,
-        HukouDailyPenalty = 100m,
-        LatePaymentDailyRate = 5m,
-        LateDeliveryDailyRate = 5m,
-        TerminationAfterDays = 30,
-        DisputeResolution = DisputeResolution.Court,
-        Copies = 4,
-        OtherTerms = "无",
-    };
-
-    public static PaymentInstallment[] CompleteSchedule =>
-    [
-        new(1, new DateOnly(2026, 12, 15), 380_000m, "首付款"),
-        new(2, new DateOnly(2027, 2, 15), 900_000m, "尾款"),
-    ];
-
     /// <summary>Saves the buyers through 保存购房人信息; returns the response.</summary>
     public static async Task<HttpResponseMessage> SaveBuyersAsync(HttpClient client, Guid listingId, params DemoCitizen[] buyers)
     {
@@ -70,7 +41,7 @@ public static class FilingJourney
         return factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.ListingId == listingId);
-            contract.UpdateTerms(CompleteTerms, CompleteSchedule, DateTimeOffset.UtcNow);
+            contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
     }

@@ -10,18 +10,21 @@ using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.BuyerConfirmation;
 
 /// <summary>
 /// 确认买方: the home panel and the buyers table; 添加购房人, 删除, 保存购房人信息. Saved buyers are shown masked and
-/// kept as they are unless deleted; a refused save keeps every row as typed.
+/// kept as they are unless deleted; a refused save keeps every row as typed. New buyers with a 居民身份证 are checked
+/// against the citizen registry before anything is saved (<see cref="BuyerIdentityCheck"/>).
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Citizen)]
 public sealed class BuyersController(
     ResaleDbContext db,
     IValidator<BuyersForm> validator,
     AuditTrail audit,
+    ICitizenRegistry citizens,
     TimeProvider clock) : Controller
 {
     [HttpGet("/listings/{id:guid}/buyers")]
@@ -96,6 +99,19 @@ public sealed class BuyersController(
         if (!validation.IsValid)
         {
             return View("Index", await ModelAsync(person, listing, form, null, cancellationToken));
+        }
+
+        // Only well-formed rows reach the registry. Nothing else is tracked as changed yet, so the check may save its
+        // audit rows (the daily count) before the buyers themselves.
+        var identity = await new BuyerIdentityCheck(db, citizens, audit, clock).CheckAsync(User, listing.Id, form.Rows, cancellationToken);
+        if (identity.Refusal is not null)
+        {
+            foreach (var row in identity.MismatchedRows)
+            {
+                ModelState.AddModelError($"Rows[{row}]", BuyerIdentityCheck.MismatchMessage);
+            }
+
+            return View("Index", await ModelAsync(person, listing, form, identity.Refusal, cancellationToken));
         }
 
         var buyers = form.Rows.Where(r => r.ExistingId is not null || !r.IsBlank).Select(r => r.ExistingId is { } e
