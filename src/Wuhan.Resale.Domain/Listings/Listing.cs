@@ -234,14 +234,7 @@ public sealed class Listing : IAggregateRoot
     /// <summary>Staff close an offline case once it was handled at the counter; the home is released.</summary>
     public void CloseOffline(DateTimeOffset now)
     {
-        if (Status != ListingStatus.PendingOffline)
-        {
-            throw new DomainException("只有待线下办理的房源才能按线下办结关闭。");
-        }
-
-        Status = ListingStatus.ClosedOffline;
-        LiveCertificateNumber = null;
-        UpdatedAt = now;
+        EndLive(ListingStatus.PendingOffline, ListingStatus.ClosedOffline, "只有待线下办理的房源才能按线下办结关闭。", now);
     }
 
     /// <summary>
@@ -323,25 +316,24 @@ public sealed class Listing : IAggregateRoot
     /// <summary>The filed contract was revoked (<see cref="Contract.Revoke"/>); the home may be verified again.</summary>
     internal void Release(DateTimeOffset now)
     {
-        if (Status != ListingStatus.Filed)
-        {
-            throw new DomainException("该房源没有已申报的网签合同，无需释放。");
-        }
-
-        Status = ListingStatus.Released;
-        LiveCertificateNumber = null;
-        UpdatedAt = now;
+        EndLive(ListingStatus.Filed, ListingStatus.Released, "该房源没有已申报的网签合同，无需释放。", now);
     }
 
     /// <summary>The transfer was registered (<see cref="Contract.Register"/>); the listing is finished.</summary>
     internal void Complete(DateTimeOffset now)
     {
-        if (Status != ListingStatus.Filed)
+        EndLive(ListingStatus.Filed, ListingStatus.Completed, "该房源没有已申报的网签合同，不能办结。", now);
+    }
+
+    /// <summary>The listing ends from <paramref name="from"/> only; the home is no longer held and may be verified again.</summary>
+    private void EndLive(ListingStatus from, ListingStatus to, string refusal, DateTimeOffset now)
+    {
+        if (Status != from)
         {
-            throw new DomainException("该房源没有已申报的网签合同，不能办结。");
+            throw new DomainException(refusal);
         }
 
-        Status = ListingStatus.Completed;
+        Status = to;
         LiveCertificateNumber = null;
         UpdatedAt = now;
     }
