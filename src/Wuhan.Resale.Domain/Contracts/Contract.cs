@@ -97,7 +97,7 @@ public sealed class Contract : IAggregateRoot
         }
 
         problems.AddRange(parties.Where(p => string.IsNullOrWhiteSpace(p.Phone)).Select(p => new ContractProblem(ContractField.Parties,
-            $"{(p.Role == PartyRole.Seller ? "共有人" : "购房人")} {Masking.MaskName(p.Name)} 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。")));
+            $"{(p.Role == PartyRole.Seller ? "共有人" : "购房人")} {Masking.MaskName(p.Name)}的手机号码尚未登记：请在下表填写其本人实名登记的手机号码并核验，或请其扫码登录一次。")));
         if (listing.Status != ListingStatus.BuyersConfirmed)
         {
             problems.Add(new ContractProblem(ContractField.Contract, "请先确认购房人信息。"));

@@ -88,7 +88,7 @@ public sealed class FilingTests : IDisposable
         var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "co-owner-a", "home-co-owned", "buyer-1");
 
         var blocked = await Forms.GetDocumentAsync(seller.Client, $"/contracts/{contractId}/file");
-        Assert.Contains("尚未在本平台完成实名认证", blocked.QuerySelector("#filing-blockers")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("手机号码尚未登记", blocked.QuerySelector("#filing-blockers")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(blocked.QuerySelector("#send-codes[disabled]"));
 
         await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("co-owner-b"));

@@ -82,7 +82,7 @@ public class ContractFilingTests
         var problems = contract.FindFilingProblems(listing, [ContractBuilder.Seller(), ContractBuilder.CoOwner(phone), ContractBuilder.BuyerParty()]);
 
         var problem = Assert.Single(problems);
-        Assert.Equal(new ContractProblem(ContractField.Parties, "共有人 李* 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。"), problem);
+        Assert.Equal(new ContractProblem(ContractField.Parties, "共有人 李*的手机号码尚未登记：请在下表填写其本人实名登记的手机号码并核验，或请其扫码登录一次。"), problem);
         Assert.DoesNotContain(TestData.CoOwnerName, problem.Message, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public class ContractFilingTests
 
         var problems = contract.FindFilingProblems(listing, [ContractBuilder.Seller(), ContractBuilder.BuyerParty(phone: null)]);
 
-        Assert.Equal([new ContractProblem(ContractField.Parties, "购房人 王* 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。")], problems);
+        Assert.Equal([new ContractProblem(ContractField.Parties, "购房人 王*的手机号码尚未登记：请在下表填写其本人实名登记的手机号码并核验，或请其扫码登录一次。")], problems);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class ContractFilingTests
 
         var problem = Assert.Single(AssertFilingRefused(built, [ContractBuilder.Seller(), ContractBuilder.CoOwner(phone: null), ContractBuilder.BuyerParty()]));
 
-        Assert.StartsWith("共有人 李* 尚未在本平台完成实名认证", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("共有人 李*的手机号码尚未登记", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public class ContractFilingTests
             [
                 (ContractField.Copies, "第十条：请填写合同一式几份。"),
                 (ContractField.Parties, NoSellerOrBuyer),
-                (ContractField.Parties, "共有人 李* 尚未在本平台完成实名认证，请其先扫码登录一次，以便接收验证码。"),
+                (ContractField.Parties, "共有人 李*的手机号码尚未登记：请在下表填写其本人实名登记的手机号码并核验，或请其扫码登录一次。"),
                 (ContractField.Contract, "请先确认购房人信息。"),
             ],
             problems.Select(p => (p.Field, p.Message)));

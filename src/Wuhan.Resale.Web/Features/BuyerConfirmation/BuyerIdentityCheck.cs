@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
-using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.BuyerConfirmation;
 
@@ -15,26 +13,14 @@ namespace Wuhan.Resale.Web.Features.BuyerConfirmation;
 /// person with the seller's own second phone and read that buyer's filing code. The answer never says which of the
 /// three is wrong, and the checks are limited per signed-in person and Shanghai day, so the page is no registry oracle.
 /// </summary>
-public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citizens, AuditTrail audit, TimeProvider clock)
+public sealed class BuyerIdentityCheck(ResaleDbContext db, PartyIdentityCheck parties)
 {
-    /// <summary>Registry checks (one per buyer row) a signed-in person may make per Asia/Shanghai day.</summary>
-    public const int ChecksPerPersonPerDay = 20;
+    /// <summary>The audit action of one check (shared with co-owner checks on the filing page).</summary>
+    public const string AuditAction = PartyIdentityCheck.AuditAction;
 
-    /// <summary>The audit action of one check; today's rows of it for the actor are the count the limit reads.</summary>
-    public const string AuditAction = "buyers.registry-check";
-
-    public const string MismatchMessage = "姓名、证件号码与手机号码核验不一致，请核对。手机号码须为该购房人本人实名登记的号码。";
+    public const string MismatchMessage = PartyIdentityCheck.MismatchMessage;
 
     public const string MismatchSummary = "有购房人未通过实名核验，请核对标出的购房人信息。购房人信息未保存。";
-
-    public const string UnavailableMessage = "身份核验服务暂时无法核验，请稍后再试。购房人信息未保存，您填写的内容已保留。";
-
-    /// <summary>
-    /// Whether the registry can check this document. Only the 居民身份证 is in the 公安人口库 and the carriers' real-name
-    /// records. Buyers with any other document (护照, 港澳/台湾通行证, 外国人永久居留身份证, 军官证, 警官证) are accepted on
-    /// their format rules alone; they must confirm on their own device instead (issue 13, item 3, not built yet).
-    /// </summary>
-    public static bool CanCheck(IdType type) => type == IdType.ResidentIdCard;
 
     /// <summary>
     /// Checks the new, checkable rows of a form that already passed its format validation. Saved buyers (rows sent back
@@ -46,7 +32,7 @@ public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
     {
         ArgumentNullException.ThrowIfNull(rows);
         var toCheck = Enumerable.Range(0, rows.Count)
-            .Where(i => rows[i] is { ExistingId: null, IsBlank: false } row && CanCheck(row.IdType))
+            .Where(i => rows[i] is { ExistingId: null, IsBlank: false } row && PartyIdentityCheck.CanCheck(row.IdType))
             .ToList();
         if (toCheck.Count == 0)
         {
@@ -54,11 +40,10 @@ public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
         }
 
         var actor = AuditActor.From(user);
-        var actorId = actor.Id ?? throw new InvalidOperationException("Buyer checks need a signed-in person.");
-        var left = ChecksPerPersonPerDay - await CountTodayAsync(actorId, cancellationToken);
+        var left = await parties.ChecksLeftTodayAsync(actor, cancellationToken);
         if (toCheck.Count > left)
         {
-            return BuyerIdentityOutcome.Refused(LimitMessage(toCheck.Count, Math.Max(left, 0)));
+            return BuyerIdentityOutcome.Refused(PartyIdentityCheck.LimitMessage(toCheck.Count, left));
         }
 
         var mismatched = new List<int>();
@@ -68,11 +53,8 @@ public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
             foreach (var i in toCheck)
             {
                 var row = rows[i];
-                var check = await citizens.CheckAsync(
-                    row.Name!.Trim(), IdNumber.Parse(row.IdType, row.IdNumber), PhoneNumber.Parse(row.Phone), cancellationToken);
-                audit.Record(AuditAction, "Listing", listingId.ToString(),
-                    $"第{i + 1}位购房人：{(check == CitizenCheck.Match ? "Match" : "Mismatch:" + check)}", actor);
-                if (check != CitizenCheck.Match)
+                if (!await parties.MatchesAsync(actor, "Listing", listingId, $"第{i + 1}位购房人",
+                        row.Name!.Trim(), IdNumber.Parse(row.IdType, row.IdNumber), PhoneNumber.Parse(row.Phone), cancellationToken))
                 {
                     mismatched.Add(i);
                 }
@@ -82,7 +64,7 @@ public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
                                    && !cancellationToken.IsCancellationRequested)
         {
             // The real registry is down or slow: nothing is known, so nothing is saved and the attempt is not counted.
-            refusal = UnavailableMessage;
+            refusal = PartyIdentityCheck.UnavailableMessage;
         }
 
         // The checks already answered are counted even if the request is abandoned now.
@@ -93,20 +75,6 @@ public sealed class BuyerIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
         }
 
         return refusal is null ? BuyerIdentityOutcome.Passed : BuyerIdentityOutcome.Refused(refusal, mismatched);
-    }
-
-    private static string LimitMessage(int needed, int left) => left == 0
-        ? $"今天核验购房人身份的次数已用完（每人每天最多核验{ChecksPerPersonPerDay}位），购房人信息未保存。请明天再试，或到房管部门办事窗口办理。"
-        : $"本次需要核验{needed}位购房人，今天只剩{left}次核验机会（每人每天最多{ChecksPerPersonPerDay}次），购房人信息未保存。请明天再试，或到房管部门办事窗口办理。";
-
-    private Task<int> CountTodayAsync(string actorId, CancellationToken cancellationToken)
-    {
-        // Times are stored as UTC; the day starts at 00:00 in Shanghai.
-        var today = ShanghaiTime.Today(clock);
-        var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
-        var end = start.AddDays(1);
-        return db.AuditEvents.AsNoTracking().CountAsync(
-            e => e.ActorId == actorId && e.Action == AuditAction && e.OccurredAt >= start && e.OccurredAt < end, cancellationToken);
     }
 }
 

@@ -8,6 +8,7 @@ using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.People;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Integrations;
@@ -24,7 +25,7 @@ public sealed class BuyersController(
     ResaleDbContext db,
     IValidator<BuyersForm> validator,
     AuditTrail audit,
-    ICitizenRegistry citizens,
+    PartyIdentityCheck partyCheck,
     TimeProvider clock) : Controller
 {
     [HttpGet("/listings/{id:guid}/buyers")]
@@ -103,7 +104,7 @@ public sealed class BuyersController(
 
         // Only well-formed rows reach the registry. Nothing else is tracked as changed yet, so the check may save its
         // audit rows (the daily count) before the buyers themselves.
-        var identity = await new BuyerIdentityCheck(db, citizens, audit, clock).CheckAsync(User, listing.Id, form.Rows, cancellationToken);
+        var identity = await new BuyerIdentityCheck(db, partyCheck).CheckAsync(User, listing.Id, form.Rows, cancellationToken);
         if (identity.Refusal is not null)
         {
             foreach (var row in identity.MismatchedRows)

@@ -8,7 +8,9 @@ public sealed record ContractRow(
 
 public sealed record ContractsViewModel(IReadOnlyList<ContractRow> Rows, string? Message);
 
-public sealed record FilingPartyView(int Index, string RoleName, string Name, string MaskedIdNumber, string? MaskedPhone, string? Code);
+/// <param name="TypedOwnerPhone">What the seller typed for a co-owner without a phone, shown again after a refusal.</param>
+public sealed record FilingPartyView(
+    int Index, string RoleName, string Name, string MaskedIdNumber, string? MaskedPhone, string? Code, string? TypedOwnerPhone = null);
 
 public sealed record FilingViewModel(
     Guid ContractId, string Location, decimal BuildingArea, string Price, string PriceInCapitals, IReadOnlyList<FilingPartyView> Parties,

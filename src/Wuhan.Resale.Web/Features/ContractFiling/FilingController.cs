@@ -6,8 +6,10 @@ using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Messaging;
+using Wuhan.Resale.Domain.People;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Integrations;
@@ -25,6 +27,7 @@ public sealed class FilingController(
     VerificationCodeService codes,
     NumberSequences numbers,
     FilingParties filingParties,
+    PartyIdentityCheck identityCheck,
     ISmsGateway sms,
     AuditTrail audit,
     TimeProvider clock) : Controller
@@ -49,7 +52,8 @@ public sealed class FilingController(
     }
 
     [HttpPost("/contracts/{id:guid}/file")]
-    public async Task<IActionResult> Submit(Guid id, string? intent, List<string?>? codes, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(
+        Guid id, string? intent, List<string?>? codes, Dictionary<int, string?>? ownerPhones, CancellationToken cancellationToken)
     {
         if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing))
         {
@@ -63,6 +67,11 @@ public sealed class FilingController(
 
         var parties = await filingParties.OfAsync(listing, cancellationToken);
         var typed = (codes ?? []).Take(parties.Count).ToList();
+        if (OwnerWithoutPhone(intent, parties) is { } owner)
+        {
+            return await VerifyOwnerPhoneAsync(contract, listing, parties, owner, ownerPhones?.GetValueOrDefault(owner), typed, cancellationToken);
+        }
+
         if (contract.FindFilingProblems(listing, parties).Count > 0)
         {
             return View("File", FilingModel(contract, listing, parties, typed, false, null, null));
@@ -158,8 +167,94 @@ public sealed class FilingController(
         return Redirect("/contracts?message=filed");
     }
 
+    /// <summary>The index of the owner whose phone the seller asked to verify (intent owner-phone-N), if that owner has none yet.</summary>
+    private static int? OwnerWithoutPhone(string? intent, List<ContractPartyDetails> parties) =>
+        intent?.StartsWith(OwnerPhoneIntent, StringComparison.Ordinal) == true
+        && int.TryParse(intent.AsSpan(OwnerPhoneIntent.Length), out var index) && index >= 0 && index < parties.Count
+        && parties[index] is { Role: PartyRole.Seller, Phone: null }
+            ? index
+            : null;
+
+    /// <summary>
+    /// A co-owner who never signed in: the seller types the co-owner's mobile, the registry confirms name, ID number and
+    /// mobile together, and the co-owner is recorded as a verified person with that phone, so their filing code goes
+    /// to them. A mismatch says only that the three do not agree.
+    /// </summary>
+    private async Task<IActionResult> VerifyOwnerPhoneAsync(
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, int index, string? typedPhone, List<string?> typed,
+        CancellationToken cancellationToken)
+    {
+        var owner = parties[index];
+        var key = $"OwnerPhones[{index}]";
+        var actor = AuditActor.From(User);
+        string? problem = null;
+        if (!PhoneNumber.TryParse(typedPhone, out var phone, out var phoneError))
+        {
+            problem = phoneError;
+        }
+        else if (!PartyIdentityCheck.CanCheck(owner.IdType))
+        {
+            problem = "该共有人的证件无法在线核验手机号码，请其本人扫码登录一次。";
+        }
+        else if (await identityCheck.ChecksLeftTodayAsync(actor, cancellationToken) == 0)
+        {
+            problem = PartyIdentityCheck.LimitMessage(1, 0);
+        }
+        else
+        {
+            problem = await RecordOwnerPhoneAsync(contract, owner, phone, actor, cancellationToken);
+        }
+
+        if (problem is not null)
+        {
+            ModelState.AddModelError(key, problem);
+            return View("File", FilingModel(contract, listing, parties, typed, false, null, null, ownerPhones: new Dictionary<int, string?> { [index] = typedPhone }));
+        }
+
+        var refreshed = await filingParties.OfAsync(listing, cancellationToken);
+        return View("File", FilingModel(contract, listing, refreshed, typed, false,
+            $"共有人 {Masking.MaskName(owner.Name)} 的手机号码已核验。全部当事人都有手机号码后即可发送验证码。", null));
+    }
+
+    /// <summary>Null when the registry confirmed the owner's phone and it was recorded; else the message for the field.</summary>
+    private async Task<string?> RecordOwnerPhoneAsync(
+        Contract contract, ContractPartyDetails owner, PhoneNumber phone, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var idNumber = IdNumber.Parse(owner.IdType, owner.IdNumber);
+        bool matches;
+        try
+        {
+            matches = await identityCheck.MatchesAsync(actor, "Contract", contract.Id, "共有人", owner.Name, idNumber, phone, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            return PartyIdentityCheck.UnavailableMessage;
+        }
+
+        if (matches)
+        {
+            var now = clock.GetUtcNow();
+            db.People.Add(new Person(Guid.CreateVersion7(now), owner.Name, idNumber, phone, now));
+            audit.Record("contract.co-owner-phone-verified", "Contract", contract.Id.ToString(), $"共有人 {Masking.MaskName(owner.Name)} 手机号码核验通过", actor);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The co-owner signed in (or was verified in another tab) at this very moment: their record stands.
+            db.ChangeTracker.Clear();
+        }
+
+        return matches ? null : PartyIdentityCheck.MismatchMessage;
+    }
+
     private static FilingViewModel FilingModel(
-        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?>? typed, bool codesSent, string? notice, string? error)
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?>? typed, bool codesSent, string? notice, string? error,
+        IReadOnlyDictionary<int, string?>? ownerPhones = null)
     {
         var price = contract.Terms.Price is { } p && Money.TryCreate(p, out var money, out _) ? money : (Money?)null;
         return new FilingViewModel(
@@ -170,12 +265,15 @@ public sealed class FilingController(
             price?.ToChineseCapitals() ?? string.Empty,
             [.. parties.Select((party, i) => new FilingPartyView(
                 i, RoleName(party), party.Name, Masking.MaskIdNumber(party.IdNumber),
-                party.Phone is null ? null : Masking.MaskPhone(party.Phone), typed is not null && i < typed.Count ? typed[i] : null))],
+                party.Phone is null ? null : Masking.MaskPhone(party.Phone), typed is not null && i < typed.Count ? typed[i] : null,
+                ownerPhones?.GetValueOrDefault(i)))],
             [.. contract.FindFilingProblems(listing, parties).Select(problem => problem.Message)],
             codesSent,
             notice,
             error);
     }
+
+    private const string OwnerPhoneIntent = "owner-phone-";
 
     private static string RoleName(ContractPartyDetails party) => party.Role == PartyRole.Buyer ? "买家" : "卖家";
 

@@ -10,6 +10,7 @@ public static class SharedSetup
     {
         services.AddScoped<RevocationService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<PartyIdentityCheck>();
         return services;
     }
 }
