@@ -72,6 +72,27 @@ public sealed class ContentBoundCodesTests : IDisposable
     }
 
     [Fact]
+    public async Task ABuyerAddedAfterTheCodesWereSent_VoidsThem_AndTellsTheParties()
+    {
+        var (seller, listingId, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var filingPage = await FilingJourney.SendCodesAsync(seller.Client, contractId);
+        var oldCodes = await FilingJourney.CodesForAsync(_factory, "buyer-1", "seller-clean");
+
+        using var saved = await FilingJourney.SaveBuyersAsync(seller.Client, listingId, DemoData.Citizen("buyer-3"));
+        using var refused = await FilingJourney.ConfirmAsync(seller.Client, filingPage, oldCodes);
+        var refusedPage = await Forms.ParseAsync(refused);
+
+        Assert.Equal("/contracts?message=buyers-saved", saved.Headers.Location?.OriginalString);
+        Assert.Equal(Contract.ChangedSinceCodesMessage, refusedPage.QuerySelector("#filing-error")?.TextContent.Trim());
+        foreach (var key in new[] { "buyer-1", "seller-clean" })
+        {
+            Assert.Contains(await SmsTextsAsync(DemoData.Citizen(key).Phone), t => t.Contains("内容已被修改", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(ContractStatus.Draft, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SavingWithoutAnyCodeSent_TellsNobody()
     {
         var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-4");

@@ -26,6 +26,7 @@ public sealed class BuyersController(
     IValidator<BuyersForm> validator,
     AuditTrail audit,
     PartyIdentityCheck partyCheck,
+    FilingParties filingParties,
     TimeProvider clock) : Controller
 {
     [HttpGet("/listings/{id:guid}/buyers")]
@@ -118,6 +119,7 @@ public sealed class BuyersController(
         var buyers = form.Rows.Where(r => r.ExistingId is not null || !r.IsBlank).Select(r => r.ExistingId is { } e
             ? new BuyerDetails(saved[e].Name, IdNumber.Parse(saved[e].IdType, saved[e].IdNumber), PhoneNumber.Parse(saved[e].Phone))
             : new BuyerDetails(r.Name!.Trim(), IdNumber.Parse(r.IdType, r.IdNumber), PhoneNumber.Parse(r.Phone))).ToList();
+        IReadOnlyList<PhoneNumber> toTell = [];
         try
         {
             db.Entry(listing).Property(ResaleDbContext.VersionProperty).OriginalValue = form.Version;
@@ -127,8 +129,15 @@ public sealed class BuyersController(
             {
                 db.Contracts.Add(contract);
             }
+            else
+            {
+                // The buyers are part of what the parties confirm: codes sent for the old set no longer count.
+                var parties = await filingParties.OfAsync(listing, cancellationToken);
+                toTell = await filingParties.WithdrawCodesAsync(contract, listing, parties, ContractContent.Hash(contract, listing, parties), cancellationToken);
+            }
 
-            audit.Record("listing.buyers-saved", "Listing", listing.Id.ToString(), $"购房人{buyers.Count}位");
+            audit.Record("listing.buyers-saved", "Listing", listing.Id.ToString(),
+                toTell.Count > 0 ? $"购房人{buyers.Count}位，此前发送的网签验证码作废" : $"购房人{buyers.Count}位");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)
@@ -144,6 +153,7 @@ public sealed class BuyersController(
                 "购房人信息刚刚在其他页面被修改过，请核对后重新保存。", cancellationToken));
         }
 
+        await filingParties.TellChangedAsync(listing, toTell, cancellationToken);
         return Redirect("/contracts?message=buyers-saved");
     }
 

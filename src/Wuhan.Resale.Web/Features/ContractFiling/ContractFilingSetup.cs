@@ -8,7 +8,6 @@ public static class ContractFilingSetup
     public static IServiceCollection AddContractFiling(this IServiceCollection services)
     {
         services.AddScoped<NumberSequences>();
-        services.AddScoped<FilingParties>();
         return services;
     }
 }

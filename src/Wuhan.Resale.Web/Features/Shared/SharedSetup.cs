@@ -11,6 +11,7 @@ public static class SharedSetup
         services.AddScoped<RevocationService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<PartyIdentityCheck>();
+        services.AddScoped<FilingParties>();
         return services;
     }
 }

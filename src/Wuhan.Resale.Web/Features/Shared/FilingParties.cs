@@ -6,7 +6,7 @@ using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Integrations;
 
-namespace Wuhan.Resale.Web.Features.ContractFiling;
+namespace Wuhan.Resale.Web.Features.Shared;
 
 /// <summary>
 /// The people who confirm a filing and the codes bound to what they confirm. A filing code's subject carries the
