@@ -11,7 +11,6 @@ using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
-using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.BuyerConfirmation;
 
@@ -132,8 +131,7 @@ public sealed class BuyersController(
             else
             {
                 // The buyers are part of what the parties confirm: codes sent for the old set no longer count.
-                var parties = await filingParties.OfAsync(listing, cancellationToken);
-                toTell = await filingParties.WithdrawCodesAsync(contract, listing, parties, ContractContent.Hash(contract, listing, parties), cancellationToken);
+                toTell = await filingParties.WithdrawIfChangedAsync(contract, listing, cancellationToken);
             }
 
             audit.Record("listing.buyers-saved", "Listing", listing.Id.ToString(),

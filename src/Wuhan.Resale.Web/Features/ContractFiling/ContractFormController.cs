@@ -116,8 +116,7 @@ public sealed class ContractFormController(
         try
         {
             contract.UpdateTerms(form.ToTerms(), form.ToSchedule().Select(s => s.Installment), clock.GetUtcNow());
-            var parties = await filingParties.OfAsync(listing, cancellationToken);
-            toTell = await filingParties.WithdrawCodesAsync(contract, listing, parties, ContractContent.Hash(contract, listing, parties), cancellationToken);
+            toTell = await filingParties.WithdrawIfChangedAsync(contract, listing, cancellationToken);
             audit.Record("contract.saved", "Contract", contract.Id.ToString(),
                 toTell.Count > 0 ? $"保存合同信息（草稿），此前发送的网签验证码作废，已通知{toTell.Count}位当事人" : "保存合同信息（草稿）");
             await db.SaveChangesAsync(cancellationToken);

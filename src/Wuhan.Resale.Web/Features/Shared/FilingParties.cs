@@ -22,12 +22,16 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
         var parties = listing.Buyers.OrderBy(b => b.Order)
             .Select(b => new ContractPartyDetails(PartyRole.Buyer, b.Name, b.IdType, b.IdNumber, b.Phone, null))
             .ToList();
-        foreach (var owner in listing.Home!.Owners)
+        var owners = listing.Home!.Owners;
+        var hashes = owners.Select(o => db.LookupHash(o.IdNumber)).ToList();
+        var people = await db.People.AsNoTracking()
+            .Where(p => hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)))
+            .Select(p => new { Hash = EF.Property<string>(p, IdNumberLookup.HashColumn), p.IdType, p.Phone })
+            .ToListAsync(cancellationToken);
+        for (var i = 0; i < owners.Count; i++)
         {
-            var phone = await db.People.AsNoTracking().WithIdNumber(db, owner.IdNumber)
-                .Where(p => p.IdType == owner.IdType)
-                .Select(p => p.Phone)
-                .FirstOrDefaultAsync(cancellationToken);
+            var owner = owners[i];
+            var phone = people.Find(p => p.Hash == hashes[i] && p.IdType == owner.IdType)?.Phone;
             parties.Add(new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, phone, owner.Share));
         }
 
@@ -46,31 +50,28 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
     /// <summary>Whether codes were sent for an earlier version of this contract that could still have been entered.</summary>
     public Task<bool> HasWithdrawnCodesAsync(Contract contract, string contentHash, CancellationToken cancellationToken)
     {
-        var prefix = SubjectPrefix(contract);
-        var current = prefix + contentHash[..16];
-        var since = clock.GetUtcNow() - VerificationCode.Lifetime;
-        return db.VerificationCodes.AsNoTracking().AnyAsync(c => c.Purpose == CodePurpose.Filing && c.Subject.StartsWith(prefix)
-            && !c.Subject.StartsWith(current) && c.CreatedAt >= since && c.UsedAt == null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(contentHash);
+        var current = SubjectPrefix(contract) + contentHash[..16];
+        return RecentFilingCodes(contract).AsNoTracking().AnyAsync(c => !c.Subject.StartsWith(current), cancellationToken);
     }
 
     /// <summary>
-    /// The contract changed: every open filing code sent for another version is withdrawn. Returns the phones of the
-    /// parties who had one, to be told once the change is saved (<see cref="TellChangedAsync"/>). The caller saves.
+    /// The contract (or its buyers) may have changed: every open filing code sent for another version is withdrawn.
+    /// Returns the phones of the parties who had one, to be told once the change is saved (<see cref="TellChangedAsync"/>).
+    /// When no code is open, nothing else is read. The caller saves.
     /// </summary>
-    public async Task<IReadOnlyList<PhoneNumber>> WithdrawCodesAsync(
-        Contract contract, Listing listing, IReadOnlyList<ContractPartyDetails> parties, string contentHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PhoneNumber>> WithdrawIfChangedAsync(Contract contract, Listing listing, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(parties);
-        var prefix = SubjectPrefix(contract);
-        var current = prefix + contentHash[..16];
         var now = clock.GetUtcNow();
-        var since = now - VerificationCode.Lifetime;
-        var open = await db.VerificationCodes
-            .Where(c => c.Purpose == CodePurpose.Filing && c.Subject.StartsWith(prefix) && !c.Subject.StartsWith(current)
-                && c.CreatedAt >= since && c.UsedAt == null)
-            .ToListAsync(cancellationToken);
-        open.RemoveAll(c => !c.IsOpen(now));
+        var open = (await RecentFilingCodes(contract).ToListAsync(cancellationToken)).Where(c => c.IsOpen(now)).ToList();
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var parties = await OfAsync(listing, cancellationToken);
+        var current = SubjectPrefix(contract) + ContractContent.Hash(contract, listing, parties)[..16];
+        open.RemoveAll(c => c.Subject.StartsWith(current, StringComparison.Ordinal));
         open.ForEach(c => c.Withdraw(now));
         var phones = open.Select(c => c.PhoneHash).ToHashSet(StringComparer.Ordinal);
         return [.. parties.Where(p => p.Phone is not null && phones.Remove(db.LookupHash(p.Phone))).Select(p => PhoneNumber.Parse(p.Phone!))];
@@ -90,4 +91,13 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
     }
 
     private static string SubjectPrefix(Contract contract) => $"{contract.Id:N}:";
+
+    /// <summary>This contract's filing codes that were sent recently enough to be entered and have not been used.</summary>
+    private IQueryable<VerificationCode> RecentFilingCodes(Contract contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var prefix = SubjectPrefix(contract);
+        var since = clock.GetUtcNow() - VerificationCode.Lifetime;
+        return db.VerificationCodes.Where(c => c.Purpose == CodePurpose.Filing && c.Subject.StartsWith(prefix) && c.CreatedAt >= since && c.UsedAt == null);
+    }
 }
