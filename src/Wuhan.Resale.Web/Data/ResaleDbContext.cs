@@ -52,6 +52,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
+    public DbSet<PartyConfirmation> PartyConfirmations => Set<PartyConfirmation>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<EmbeddedCitizen> EmbeddedCitizens => Set<EmbeddedCitizen>();

@@ -9,8 +9,11 @@ public sealed record ContractRow(
 public sealed record ContractsViewModel(IReadOnlyList<ContractRow> Rows, string? Message);
 
 /// <param name="TypedOwnerPhone">What the seller typed for a co-owner without a phone, shown again after a refusal.</param>
+/// <param name="ConfirmedOnOwnPhone">The party pressed 同意签署 on their own phone for the contract as it is now.</param>
+/// <param name="MustConfirmOnOwnPhone">Their ID cannot be checked against the registry: a code typed here does not count.</param>
 public sealed record FilingPartyView(
-    int Index, string RoleName, string Name, string MaskedIdNumber, string? MaskedPhone, string? Code, string? TypedOwnerPhone = null);
+    int Index, string RoleName, string Name, string MaskedIdNumber, string? MaskedPhone, string? Code, string? TypedOwnerPhone,
+    bool ConfirmedOnOwnPhone, bool MustConfirmOnOwnPhone);
 
 public sealed record FilingViewModel(
     Guid ContractId, string Location, decimal BuildingArea, string Price, string PriceInCapitals, IReadOnlyList<FilingPartyView> Parties,

@@ -30,6 +30,7 @@ public sealed class FilingController(
     PartyIdentityCheck identityCheck,
     ISmsGateway sms,
     AuditTrail audit,
+    IConfiguration configuration,
     TimeProvider clock) : Controller
 {
     [HttpGet("/contracts/{id:guid}/file")]
@@ -46,14 +47,16 @@ public sealed class FilingController(
         }
 
         var parties = await filingParties.OfAsync(listing, cancellationToken);
-        var withdrawn = await filingParties.HasWithdrawnCodesAsync(contract, ContractContent.Hash(contract, listing, parties), cancellationToken);
-        return View(FilingModel(contract, listing, parties, null, codesSent: false, notice: null,
+        var contentHash = ContractContent.Hash(contract, listing, parties);
+        var withdrawn = await filingParties.HasWithdrawnCodesAsync(contract, contentHash, cancellationToken);
+        var confirmed = await filingParties.ConfirmedOnOwnPhoneAsync(contract, contentHash, cancellationToken);
+        return View(FilingModel(contract, listing, parties, confirmed, null, codesSent: false, notice: null,
             error: withdrawn ? Contract.ChangedSinceCodesMessage : null));
     }
 
     [HttpPost("/contracts/{id:guid}/file")]
     public async Task<IActionResult> Submit(
-        Guid id, string? intent, List<string?>? codes, Dictionary<int, string?>? ownerPhones, CancellationToken cancellationToken)
+        Guid id, string? intent, Dictionary<int, string?>? codes, Dictionary<int, string?>? ownerPhones, CancellationToken cancellationToken)
     {
         if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing))
         {
@@ -66,51 +69,85 @@ public sealed class FilingController(
         }
 
         var parties = await filingParties.OfAsync(listing, cancellationToken);
-        var typed = (codes ?? []).Take(parties.Count).ToList();
+        // By row number, not a list: a party who agreed on their own phone has no code box, so the rows have gaps.
+        var typed = Enumerable.Range(0, parties.Count).Select(i => codes?.GetValueOrDefault(i)).ToList();
+        var contentHash = ContractContent.Hash(contract, listing, parties);
+        var confirmed = await filingParties.ConfirmedOnOwnPhoneAsync(contract, contentHash, cancellationToken);
         if (OwnerWithoutPhone(intent, parties) is { } owner)
         {
-            return await VerifyOwnerPhoneAsync(contract, listing, parties, owner, ownerPhones?.GetValueOrDefault(owner), typed, cancellationToken);
+            return await VerifyOwnerPhoneAsync(contract, listing, parties, confirmed, owner, ownerPhones?.GetValueOrDefault(owner), typed, cancellationToken);
         }
 
         if (contract.FindFilingProblems(listing, parties).Count > 0)
         {
-            return View("File", FilingModel(contract, listing, parties, typed, false, null, null));
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, false, null, null));
         }
 
+        var filing = new Filing(contract, listing, parties, contentHash, confirmed);
         return intent == "confirm"
-            ? await ConfirmAsync(contract, listing, parties, typed, cancellationToken)
-            : await SendCodesAsync(contract, listing, parties, typed, cancellationToken);
+            ? await ConfirmAsync(filing, typed, cancellationToken)
+            : await SendCodesAsync(filing, typed, cancellationToken);
     }
 
-    private async Task<IActionResult> SendCodesAsync(
-        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
+    /// <summary>One filing attempt: the contract as it is now, its parties, its fingerprint and who already agreed on their own phone.</summary>
+    private sealed record Filing(
+        Contract Contract, Listing Listing, List<ContractPartyDetails> Parties, string ContentHash, IReadOnlySet<string> Confirmed);
+
+    /// <summary>
+    /// Sends each party who has not yet agreed on their own phone a code and a link to read the whole contract and agree
+    /// there; the SMS names the home and the price, so nobody confirms a contract they have not seen.
+    /// </summary>
+    private async Task<IActionResult> SendCodesAsync(Filing filing, List<string?> typed, CancellationToken cancellationToken)
     {
+        var (contract, listing, parties, contentHash, confirmed) = filing;
         var problems = new List<string>();
-        var contentHash = ContractContent.Hash(contract, listing, parties);
-        foreach (var party in parties)
+        var price = Money.Create(contract.Terms.Price!.Value).ToFigures();
+        var portal = PortalAddress.PublicBase(Request, configuration);
+        var waiting = parties.Where(p => !confirmed.Contains(filingParties.PartyKey(p))).ToList();
+        foreach (var party in waiting)
         {
+            var (link, token) = filingParties.NewConfirmation(contract, contentHash, party);
             var result = await codes.SendAsync(CodePurpose.Filing, filingParties.Subject(contract, contentHash, party), PhoneNumber.Parse(party.Phone!),
-                code => $"【武汉房产网签】验证码{code}，用于确认存量房买卖合同网签申报，5分钟内有效。如非本人交易，请勿告诉他人。", cancellationToken);
-            if (result.Status != SendCodeStatus.Sent)
+                code => $"【武汉房产网签】验证码{code}（5分钟内有效），用于确认{listing.Home!.Location}、成交价{price}元的存量房买卖合同。" +
+                        $"阅读合同全文并在本人手机上确认：{portal}/sign/{token} 如非本人交易，请勿告诉他人。",
+                cancellationToken);
+            if (result.Status == SendCodeStatus.Sent)
+            {
+                db.PartyConfirmations.Add(link);
+            }
+            else
             {
                 problems.Add($"{RoleName(party)} {Masking.MaskName(party.Name)}：{result.Message}");
             }
         }
 
-        audit.Record("contract.filing-codes-sent", "Contract", contract.Id.ToString(), $"向{parties.Count}位当事人发送验证码");
+        audit.Record("contract.filing-codes-sent", "Contract", contract.Id.ToString(), $"向{waiting.Count}位当事人发送验证码和确认链接");
         await db.SaveChangesAsync(cancellationToken);
-        return View("File", FilingModel(contract, listing, parties, typed, codesSent: true,
-            notice: problems.Count == 0 ? "验证码已发送到每位当事人的手机，5分钟内有效。" : null,
+        return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: true,
+            notice: problems.Count == 0 ? "验证码和合同确认链接已发送到每位尚未确认的当事人的手机，5分钟内有效。" : null,
             error: problems.Count == 0 ? null : string.Join("；", problems)));
     }
 
-    private async Task<IActionResult> ConfirmAsync(
-        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?> typed, CancellationToken cancellationToken)
+    private async Task<IActionResult> ConfirmAsync(Filing filing, List<string?> typed, CancellationToken cancellationToken)
     {
+        var (contract, listing, parties, contentHash, confirmed) = filing;
+
+        // A party who agreed on their own phone needs no code here. A party whose ID the registry cannot check
+        // (passport, permits) agrees only on their own phone, signed in as themselves: a code typed here does not count.
+        var pending = parties.Select((party, index) => (party, index)).Where(p => !confirmed.Contains(filingParties.PartyKey(p.party))).ToList();
+        var ownPhoneOnly = pending.Where(p => !PartyIdentityCheck.CanCheck(p.party.IdType)).ToList();
+        if (ownPhoneOnly.Count > 0)
+        {
+            ownPhoneOnly.ForEach(p => ModelState.AddModelError($"Codes[{p.index}]", OwnPhoneOnlyMessage));
+            await audit.RecordNowAsync("contract.filing-refused", "Contract", contract.Id.ToString(), "有当事人尚未在本人手机上确认");
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: true, notice: null,
+                error: "有当事人须在本人手机上打开短信中的链接确认合同，确认后才能提交。"));
+        }
+
         // The codes are looked up for the contract as it is now: a code sent before a change is not found.
-        var contentHash = ContractContent.Hash(contract, listing, parties);
-        var items = parties.Select((p, i) => (filingParties.Subject(contract, contentHash, p), PhoneNumber.Parse(p.Phone!), i < typed.Count ? typed[i] : null)).ToList();
-        var results = await codes.VerifyAllAsync(CodePurpose.Filing, items, cancellationToken);
+        var items = pending.Select(p => (filingParties.Subject(contract, contentHash, p.party), PhoneNumber.Parse(p.party.Phone!),
+            p.index < typed.Count ? typed[p.index] : null)).ToList();
+        var results = items.Count == 0 ? [] : await codes.VerifyAllAsync(CodePurpose.Filing, items, cancellationToken);
         if (results.Any(r => r != VerifyCodeStatus.Accepted))
         {
             var changed = results.Any(r => r == VerifyCodeStatus.NoCode)
@@ -119,13 +156,13 @@ public sealed class FilingController(
             {
                 if (results[i] != VerifyCodeStatus.Accepted)
                 {
-                    ModelState.AddModelError($"Codes[{i}]", VerificationCodeService.Describe(results[i]));
+                    ModelState.AddModelError($"Codes[{pending[i].index}]", VerificationCodeService.Describe(results[i]));
                 }
             }
 
             await audit.RecordNowAsync("contract.filing-refused", "Contract", contract.Id.ToString(),
                 changed ? "合同内容在发送验证码后被修改" : "短信验证码未全部通过");
-            return View("File", FilingModel(contract, listing, parties, typed, codesSent: !changed, notice: null,
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: !changed, notice: null,
                 error: changed ? Contract.ChangedSinceCodesMessage : "有当事人的验证码未通过，请核对后重新提交。"));
         }
 
@@ -140,7 +177,7 @@ public sealed class FilingController(
         }
         catch (DomainException ex)
         {
-            return View("File", FilingModel(contract, listing, parties, typed, codesSent: true, notice: null, error: ex.Message));
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: true, notice: null, error: ex.Message));
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -181,8 +218,8 @@ public sealed class FilingController(
     /// to them. A mismatch says only that the three do not agree.
     /// </summary>
     private async Task<IActionResult> VerifyOwnerPhoneAsync(
-        Contract contract, Listing listing, List<ContractPartyDetails> parties, int index, string? typedPhone, List<string?> typed,
-        CancellationToken cancellationToken)
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, IReadOnlySet<string> confirmed, int index, string? typedPhone,
+        List<string?> typed, CancellationToken cancellationToken)
     {
         var owner = parties[index];
         var key = $"OwnerPhones[{index}]";
@@ -208,11 +245,12 @@ public sealed class FilingController(
         if (problem is not null)
         {
             ModelState.AddModelError(key, problem);
-            return View("File", FilingModel(contract, listing, parties, typed, false, null, null, ownerPhones: new Dictionary<int, string?> { [index] = typedPhone }));
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, false, null, null,
+                ownerPhones: new Dictionary<int, string?> { [index] = typedPhone }));
         }
 
         var refreshed = await filingParties.OfAsync(listing, cancellationToken);
-        return View("File", FilingModel(contract, listing, refreshed, typed, false,
+        return View("File", FilingModel(contract, listing, refreshed, confirmed, typed, false,
             $"共有人 {Masking.MaskName(owner.Name)} 的手机号码已核验。全部当事人都有手机号码后即可发送验证码。", null));
     }
 
@@ -252,9 +290,9 @@ public sealed class FilingController(
         return matches ? null : PartyIdentityCheck.MismatchMessage;
     }
 
-    private static FilingViewModel FilingModel(
-        Contract contract, Listing listing, List<ContractPartyDetails> parties, List<string?>? typed, bool codesSent, string? notice, string? error,
-        IReadOnlyDictionary<int, string?>? ownerPhones = null)
+    private FilingViewModel FilingModel(
+        Contract contract, Listing listing, List<ContractPartyDetails> parties, IReadOnlySet<string> confirmed, List<string?>? typed, bool codesSent,
+        string? notice, string? error, IReadOnlyDictionary<int, string?>? ownerPhones = null)
     {
         var price = contract.Terms.Price is { } p && Money.TryCreate(p, out var money, out _) ? money : (Money?)null;
         return new FilingViewModel(
@@ -266,7 +304,7 @@ public sealed class FilingController(
             [.. parties.Select((party, i) => new FilingPartyView(
                 i, RoleName(party), party.Name, Masking.MaskIdNumber(party.IdNumber),
                 party.Phone is null ? null : Masking.MaskPhone(party.Phone), typed is not null && i < typed.Count ? typed[i] : null,
-                ownerPhones?.GetValueOrDefault(i)))],
+                ownerPhones?.GetValueOrDefault(i), confirmed.Contains(filingParties.PartyKey(party)), !PartyIdentityCheck.CanCheck(party.IdType)))],
             [.. contract.FindFilingProblems(listing, parties).Select(problem => problem.Message)],
             codesSent,
             notice,
@@ -274,6 +312,8 @@ public sealed class FilingController(
     }
 
     private const string OwnerPhoneIntent = "owner-phone-";
+
+    private const string OwnPhoneOnlyMessage = "该当事人的证件无法在线核验，须本人登录后在手机上打开短信链接确认，验证码不能在此代填。";
 
     private static string RoleName(ContractPartyDetails party) => party.Role == PartyRole.Buyer ? "买家" : "卖家";
 

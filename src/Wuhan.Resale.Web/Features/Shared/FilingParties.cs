@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
@@ -47,6 +49,43 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
         return $"{SubjectPrefix(contract)}{contentHash[..16]}:{db.LookupHash(party.IdType + ":" + party.IdNumber)[..32]}";
     }
 
+    /// <summary>The keyed hash that names one party (their ID type and number) in codes and confirmations.</summary>
+    public string PartyKey(ContractPartyDetails party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return db.LookupHash(party.IdType + ":" + party.IdNumber);
+    }
+
+    /// <summary>
+    /// A new 同意签署 link for one party, bound to the content being sent; the caller saves it once the party's code
+    /// was sent, and puts the returned token (256 random bits, URL-safe) in the SMS.
+    /// </summary>
+    public (PartyConfirmation Confirmation, string Token) NewConfirmation(Contract contract, string contentHash, ContractPartyDetails party)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(party);
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var confirmation = new PartyConfirmation(
+            Guid.CreateVersion7(now), contract.Id, TokenHash(token), PartyKey(party), db.LookupHash(party.Phone!), contentHash, now,
+            now + VerificationCode.Lifetime);
+        return (confirmation, token);
+    }
+
+    /// <summary>The keyed hash under which a link's token is stored.</summary>
+    public string TokenHash(string token) => db.LookupHash("confirmation-link:" + token);
+
+    /// <summary>The parties (by <see cref="PartyKey"/>) who agreed on their own phone to the contract as it is now.</summary>
+    public async Task<IReadOnlySet<string>> ConfirmedOnOwnPhoneAsync(Contract contract, string contentHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var keys = await db.PartyConfirmations.AsNoTracking()
+            .Where(c => c.ContractId == contract.Id && c.ContentHash == contentHash && c.ConfirmedAt != null && c.WithdrawnAt == null)
+            .Select(c => c.PartyKey)
+            .ToListAsync(cancellationToken);
+        return keys.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Whether codes were sent for an earlier version of this contract that could still have been entered.</summary>
     public Task<bool> HasWithdrawnCodesAsync(Contract contract, string contentHash, CancellationToken cancellationToken)
     {
@@ -58,22 +97,29 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
     /// <summary>
     /// The contract (or its buyers) may have changed: every open filing code sent for another version is withdrawn.
     /// Returns the phones of the parties who had one, to be told once the change is saved (<see cref="TellChangedAsync"/>).
-    /// When no code is open, nothing else is read. The caller saves.
+    /// When no code or link is open, nothing else is read. The caller saves.
     /// </summary>
     public async Task<IReadOnlyList<PhoneNumber>> WithdrawIfChangedAsync(Contract contract, Listing listing, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var open = (await RecentFilingCodes(contract).ToListAsync(cancellationToken)).Where(c => c.IsOpen(now)).ToList();
-        if (open.Count == 0)
+        var links = await db.PartyConfirmations
+            .Where(c => c.ContractId == contract.Id && c.WithdrawnAt == null && (c.ConfirmedAt != null || c.ExpiresAt > now))
+            .ToListAsync(cancellationToken);
+        if (open.Count == 0 && links.Count == 0)
         {
             return [];
         }
 
         var parties = await OfAsync(listing, cancellationToken);
-        var current = SubjectPrefix(contract) + ContractContent.Hash(contract, listing, parties)[..16];
+        var contentHash = ContractContent.Hash(contract, listing, parties);
+        var current = SubjectPrefix(contract) + contentHash[..16];
         open.RemoveAll(c => c.Subject.StartsWith(current, StringComparison.Ordinal));
         open.ForEach(c => c.Withdraw(now));
         var phones = open.Select(c => c.PhoneHash).ToHashSet(StringComparer.Ordinal);
+
+        // A party who already agreed on their own phone agreed to the old text: that agreement ends, and they are told.
+        phones.UnionWith(links.Where(c => c.ContentHash != contentHash && c.Withdraw(now)).Select(c => c.PhoneHash));
         return [.. parties.Where(p => p.Phone is not null && phones.Remove(db.LookupHash(p.Phone))).Select(p => PhoneNumber.Parse(p.Phone!))];
     }
 
