@@ -84,6 +84,23 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
     }
 
     [Fact]
+    public async Task TheWaitingFilingPage_CanAskWhoHasAgreed_AndOnlyTheSellerCanAsk()
+    {
+        var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var stranger = await SellerJourney.SignInAsync(_factory, "seller-two-homes");
+        await FilingJourney.SendCodesAsync(seller.Client, contractId);
+
+        var before = await seller.Client.GetStringAsync($"/contracts/{contractId}/file/states");
+        await AgreeOnOwnPhoneAsync("buyer-1");
+        var after = await seller.Client.GetStringAsync($"/contracts/{contractId}/file/states");
+        using var foreign = await stranger.Client.GetAsync($"/contracts/{contractId}/file/states");
+
+        Assert.Equal("""{"confirmed":[]}""", before);
+        Assert.Equal("""{"confirmed":[0]}""", after);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
     public async Task AConfirmationSurvivesARestartOfThePortal()
     {
         var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");

@@ -54,6 +54,20 @@ public sealed class FilingController(
             error: withdrawn ? Contract.ChangedSinceCodesMessage : null));
     }
 
+    /// <summary>Which parties (by row) have agreed on their own phone to the contract as it is now; the filing page polls it.</summary>
+    [HttpGet("/contracts/{id:guid}/file/states")]
+    public async Task<IActionResult> States(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing) || contract.Status != ContractStatus.Draft)
+        {
+            return NotFound();
+        }
+
+        var parties = await filingParties.OfAsync(listing, cancellationToken);
+        var confirmed = await filingParties.ConfirmedOnOwnPhoneAsync(contract, ContractContent.Hash(contract, listing, parties), cancellationToken);
+        return Json(new { confirmed = parties.Select((p, i) => (p, i)).Where(x => confirmed.Contains(filingParties.PartyKey(x.p))).Select(x => x.i) });
+    }
+
     [HttpPost("/contracts/{id:guid}/file")]
     public async Task<IActionResult> Submit(
         Guid id, string? intent, Dictionary<int, string?>? codes, Dictionary<int, string?>? ownerPhones, CancellationToken cancellationToken)
