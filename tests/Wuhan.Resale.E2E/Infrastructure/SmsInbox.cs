@@ -32,6 +32,10 @@ public static partial class SmsInbox
         throw new TimeoutException($"No new SMS code reached {phone} in 20 seconds.");
     }
 
+    /// <summary>The newest message on the phone, as its owner reads it.</summary>
+    public static async Task<string> LatestTextAsync(IBrowserContext context, string phone) =>
+        (await ReadAsync(context, phone)).FirstOrDefault() ?? throw new InvalidOperationException($"No SMS reached {phone}.");
+
     private static async Task<List<string>> ReadAsync(IBrowserContext context, string phone)
     {
         var response = await context.APIRequest.GetAsync($"/dev/sms?format=json&phone={phone}");
