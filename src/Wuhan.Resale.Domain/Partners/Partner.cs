@@ -36,4 +36,11 @@ public sealed class Partner
     public bool Active { get; private set; } = true;
 
     public bool MayRecordRegistration => Department == PartnerDepartment.Registration;
+
+    /// <summary>The key is now found by another hash of the same secret (the secret itself does not change).</summary>
+    public void ReplaceKeyHash(string keyHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyHash);
+        KeyHash = keyHash;
+    }
 }

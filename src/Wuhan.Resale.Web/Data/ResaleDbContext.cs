@@ -75,6 +75,9 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 
+    /// <summary>The keyed hash of a secret (API key, link token) exactly as given: another letter case is another secret.</summary>
+    public string SecretHash(string secret) => _protector.HashExact(secret);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

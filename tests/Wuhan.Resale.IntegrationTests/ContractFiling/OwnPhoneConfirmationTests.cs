@@ -150,6 +150,7 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
 
         using var open = await phone.GetAsync(link);
         using var wrong = await phone.GetAsync("/sign/" + new string('A', 43));
+        using var otherCase = await phone.GetAsync(OtherCase(link));
         using var tooLong = await phone.GetAsync("/sign/" + new string('A', 200));
         _clock.Advance(VerificationLifetime);
         using var expired = await phone.GetAsync(link);
@@ -157,7 +158,7 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         var bodies = new List<string>();
-        foreach (var response in new[] { wrong, tooLong, expired, expiredPreview })
+        foreach (var response in new[] { wrong, otherCase, tooLong, expired, expiredPreview })
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             bodies.Add((await Forms.ParseAsync(response)).QuerySelector("main")?.TextContent.Trim() ?? string.Empty);
@@ -238,6 +239,13 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
 
     private static List<string> States(IHtmlDocument filingPage) =>
         [.. filingPage.QuerySelectorAll("#parties .party-state").Select(cell => cell.TextContent.Trim())];
+
+    /// <summary>The same link with the letter case of its token flipped: another token, not a spelling of this one.</summary>
+    private static string OtherCase(string link)
+    {
+        var token = link["/sign/".Length..];
+        return "/sign/" + string.Concat(token.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)));
+    }
 
     private static string LinkIn(string sms) => SignLink().Match(sms).Value;
 

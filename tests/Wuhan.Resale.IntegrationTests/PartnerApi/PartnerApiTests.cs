@@ -41,14 +41,50 @@ public sealed class PartnerApiTests : IDisposable
 
         using var none = await Partner(null).GetAsync(Contract(number));
         using var wrong = await Partner("not-a-key").GetAsync(Contract(number));
+        using var otherCase = await Partner(TaxKey.ToUpperInvariant()).GetAsync(Contract(number));
         using var taxRead = await Partner(TaxKey).GetAsync(Contract(number));
         using var taxRegister = await Partner(TaxKey).PostAsync(Contract(number, "/registration"), null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherCase.StatusCode);
         Assert.Equal(HttpStatusCode.OK, taxRead.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, taxRegister.StatusCode);
         Assert.Contains("无权", await taxRegister.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADemoKeyStoredUnderTheOldCaseFoldingHash_IsUpgradedAtStart_AndWorksOnlyAsSpelled()
+    {
+        var directory = PortalFactory.NewDataDirectory();
+        try
+        {
+            using (var before = new PortalFactory(directory))
+            {
+                await before.WithDbAsync(async db =>
+                {
+                    var tax = await db.Partners.SingleAsync(p => p.Department == Wuhan.Resale.Domain.Partners.PartnerDepartment.Tax);
+                    tax.ReplaceKeyHash(Wuhan.Resale.Web.Data.PartnerKeys.LegacyHash(db, TaxKey));
+                    return await db.SaveChangesAsync();
+                });
+            }
+
+            using var after = new PortalFactory(directory);
+            using var exact = after.CreateClient();
+            exact.DefaultRequestHeaders.Add("X-Api-Key", TaxKey);
+            using var shouted = after.CreateClient();
+            shouted.DefaultRequestHeaders.Add("X-Api-Key", TaxKey.ToUpperInvariant());
+
+            using var ok = await exact.GetAsync(Contract("武房2026000001"));
+            using var refused = await shouted.GetAsync(Contract("武房2026000001"));
+
+            Assert.Equal(HttpStatusCode.NotFound, ok.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -67,4 +67,10 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
         var normalized = plaintext.Trim().ToUpperInvariant();
         return Convert.ToHexString(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
     }
+
+    public string HashExact(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return Convert.ToHexString(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(secret)));
+    }
 }

@@ -15,4 +15,10 @@ public interface IPersonalDataProtector
 
     /// <summary>Deterministic keyed hash (HMAC-SHA256, hex) of a normalised value, for equality look-ups.</summary>
     string Hash(string plaintext);
+
+    /// <summary>
+    /// Keyed hash (HMAC-SHA256, hex) of a secret exactly as given — no trimming, no case folding — for API keys and
+    /// link tokens, where another spelling is another secret.
+    /// </summary>
+    string HashExact(string secret);
 }

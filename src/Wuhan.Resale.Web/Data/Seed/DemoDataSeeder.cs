@@ -169,10 +169,18 @@ public sealed partial class DemoDataSeeder(
 
     private async Task SeedPartnersAsync(DemoDataSet data, CancellationToken cancellationToken)
     {
-        var existing = await db.Partners.Select(p => p.Name).ToListAsync(cancellationToken);
-        foreach (var p in data.Partners.Where(p => !existing.Contains(p.Name)))
+        var existing = await db.Partners.ToListAsync(cancellationToken);
+        foreach (var p in data.Partners)
         {
-            db.Partners.Add(new Domain.Partners.Partner(Guid.CreateVersion7(), p.Name, p.Department, PartnerKeys.Hash(db, p.ApiKey)));
+            if (existing.Find(e => e.Name == p.Name) is not { } stored)
+            {
+                db.Partners.Add(new Domain.Partners.Partner(Guid.CreateVersion7(), p.Name, p.Department, PartnerKeys.Hash(db, p.ApiKey)));
+            }
+            else if (stored.KeyHash == PartnerKeys.LegacyHash(db, p.ApiKey))
+            {
+                // Seeded before keys were hashed exactly as given: the demo key keeps working, in its own spelling only.
+                stored.ReplaceKeyHash(PartnerKeys.Hash(db, p.ApiKey));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -73,7 +73,7 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
     }
 
     /// <summary>The keyed hash under which a link's token is stored.</summary>
-    public string TokenHash(string token) => db.LookupHash("confirmation-link:" + token);
+    public string TokenHash(string token) => db.SecretHash("confirmation-link:" + token);
 
     /// <summary>The parties (by <see cref="PartyKey"/>) who agreed on their own phone to the contract as it is now.</summary>
     public async Task<IReadOnlySet<string>> ConfirmedOnOwnPhoneAsync(Contract contract, string contentHash, CancellationToken cancellationToken)
