@@ -8,7 +8,7 @@ namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
 /// <summary>Knowing someone's name and ID number must not be enough to become them.</summary>
 public sealed class ImpersonationTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _factory;
 
     public ImpersonationTests() => _factory = new PortalFactory { Clock = _clock };
@@ -26,7 +26,8 @@ public sealed class ImpersonationTests : IDisposable
 
         var (_, page) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), fields);
 
-        Assert.Equal("该手机号不是您本人实名登记的号码，请使用本人实名登记的手机号。", Forms.FieldError(page, "Phone"));
+        Assert.Equal(Wuhan.Resale.Web.Features.RealNameAuth.LoginIdentityCheck.MismatchMessage, Forms.FieldError(page, "IdNumber"));
+        Assert.Null(Forms.FieldError(page, "Phone"));
         Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, "13912345678"));
     }
 

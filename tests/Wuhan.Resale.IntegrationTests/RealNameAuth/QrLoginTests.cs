@@ -93,7 +93,7 @@ public sealed class QrLoginTests : IDisposable
 
         var (_, page) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), fields);
 
-        Assert.Equal("姓名与证件号码不一致，请核对后重新输入。", Forms.FieldError(page, "IdNumber"));
+        Assert.Equal(Wuhan.Resale.Web.Features.RealNameAuth.LoginIdentityCheck.MismatchMessage, Forms.FieldError(page, "IdNumber"));
         Assert.Equal("王小明", page.QuerySelector("#Name")?.GetAttribute("value"));
         Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
         Assert.Contains("login.failed", await AuditActionsAsync());

@@ -24,7 +24,7 @@ public sealed class MobileConfirmationController(
     LoginTicketService tickets,
     CaptchaService captcha,
     VerificationCodeService codes,
-    ICitizenRegistry citizens,
+    LoginIdentityCheck identityCheck,
     SignInService signIn,
     IValidator<MobileConfirmationForm> validator,
     AuditTrail audit,
@@ -150,14 +150,17 @@ public sealed class MobileConfirmationController(
         return View("Authorised");
     }
 
-    /// <summary>Name, ID number and phone must belong together in the registry; the reason is shown next to the field.</summary>
+    /// <summary>
+    /// Name, ID number and phone must belong together in the registry. Any mismatch gets one answer that does not say
+    /// which of the three is wrong, so the page cannot be used to test names, IDs or phones one at a time.
+    /// </summary>
     private async Task<bool> IdentityMatchesAsync(
         LoginTicket ticket, string name, IdNumber idNumber, PhoneNumber phone, CancellationToken cancellationToken)
     {
-        CitizenCheck check;
+        LoginIdentityResult result;
         try
         {
-            check = await citizens.CheckAsync(name, idNumber, phone, cancellationToken);
+            result = await identityCheck.CheckAsync(ticket, name, idNumber, phone, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -165,29 +168,13 @@ public sealed class MobileConfirmationController(
             return false;
         }
 
-        if (check == CitizenCheck.Match)
+        if (result != LoginIdentityResult.Match)
         {
-            return true;
+            ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber),
+                result == LoginIdentityResult.Limited ? LoginIdentityCheck.LimitedMessage : LoginIdentityCheck.MismatchMessage);
         }
 
-        await audit.RecordNowAsync("login.failed", "LoginTicket", ticket.Id.ToString(), check switch
-        {
-            CitizenCheck.NameMismatch => "姓名与证件号码不一致",
-            CitizenCheck.PhoneMismatch => "手机号不是本人实名登记的号码",
-            _ => "证件号码未登记",
-        });
-        if (check == CitizenCheck.PhoneMismatch)
-        {
-            ModelState.AddModelError(nameof(MobileConfirmationForm.Phone), "该手机号不是您本人实名登记的号码，请使用本人实名登记的手机号。");
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(MobileConfirmationForm.IdNumber), check == CitizenCheck.NameMismatch
-                ? "姓名与证件号码不一致，请核对后重新输入。"
-                : "未能核实该证件的身份信息，请核对证件类型和号码。");
-        }
-
-        return false;
+        return result == LoginIdentityResult.Match;
     }
 
     /// <summary>A login code belongs to one ticket and one identity: a code sent for one person cannot authorise another.</summary>

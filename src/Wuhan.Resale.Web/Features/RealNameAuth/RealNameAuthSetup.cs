@@ -9,6 +9,7 @@ public static class RealNameAuthSetup
     {
         services.AddScoped<LoginTicketService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<LoginIdentityCheck>();
         return services;
     }
 }
