@@ -23,7 +23,7 @@ public sealed record SendCodeResult(SendCodeStatus Status, int SecondsToWait = 0
     {
         SendCodeStatus.Sent => "短信验证码已发送，5分钟内有效。",
         SendCodeStatus.TooSoon => $"验证码发送过于频繁，请{SecondsToWait}秒后再试。",
-        SendCodeStatus.DailyLimitReached => "该手机号今天获取验证码的次数已达上限，请明天再试。",
+        SendCodeStatus.DailyLimitReached => "该手机号今天获取此类验证码的次数已达上限，请明天再试。",
         _ => "短信发送失败，请稍后再试。",
     };
 }
@@ -40,7 +40,7 @@ public enum VerifyCodeStatus
 
 /// <summary>
 /// One-time SMS codes for every step (login, filing, revocation): 6 digits from a CSPRNG, keyed-hash only,
-/// 5 minutes, single use, 5 wrong tries, 60 s between sends, 10 a day per phone (Asia/Shanghai day).
+/// 5 minutes, single use, 5 wrong tries, 60 s between sends, 10 a day per phone and purpose (Asia/Shanghai day).
 /// </summary>
 public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gateway, TimeProvider clock)
 {
@@ -67,7 +67,9 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
         }
 
         var dayStart = StartOfShanghaiDay(now);
-        var sentToday = await db.VerificationCodes.CountAsync(c => c.PhoneHash == phoneHash && c.CreatedAt >= dayStart, cancellationToken);
+        // Each purpose has its own daily cap: burning a phone's filing or revocation codes cannot block its owner's login.
+        var sentToday = await db.VerificationCodes.CountAsync(
+            c => c.PhoneHash == phoneHash && c.Purpose == purpose && c.CreatedAt >= dayStart, cancellationToken);
         if (sentToday >= DailyLimitPerPhone)
         {
             return new SendCodeResult(SendCodeStatus.DailyLimitReached);
@@ -196,7 +198,7 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
 
     private string HashCode(Guid codeId, string code) => db.LookupHash($"{codeId:N}:{code}");
 
-    private static DateTimeOffset StartOfShanghaiDay(DateTimeOffset now)
+    public static DateTimeOffset StartOfShanghaiDay(DateTimeOffset now)
     {
         var date = ShanghaiTime.DateOf(now);
         return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +15,6 @@ namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
 /// </summary>
 public sealed class RegistryOracleTests : IDisposable
 {
-    private const string ClientHeader = "X-Test-Client-Address";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _factory;
 
@@ -103,7 +100,7 @@ public sealed class RegistryOracleTests : IDisposable
     private async Task<IHtmlDocument> SendAsync(Dictionary<string, string?> fields, string clientAddress)
     {
         var login = new CitizenLogin(_factory);
-        login.Phone.DefaultRequestHeaders.Add(ClientHeader, clientAddress);
+        login.Phone.DefaultRequestHeaders.Add(ClientAddressFromHeader.HeaderName, clientAddress);
         await login.OpenLoginPageAsync();
         var (response, page) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -112,22 +109,4 @@ public sealed class RegistryOracleTests : IDisposable
 
     private Task<int> RegistryChecksAsync() =>
         _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "login.registry-check"));
-
-    /// <summary>The test server has no client address; this gives each simulated client one.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(ClientHeader, out var value) && IPAddress.TryParse(value, out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                await nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }

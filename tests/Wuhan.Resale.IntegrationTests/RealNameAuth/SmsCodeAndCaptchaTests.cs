@@ -7,7 +7,7 @@ namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
 /// <summary>The SMS code and captcha rules as a person on the phone page meets them.</summary>
 public sealed class SmsCodeAndCaptchaTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _factory;
 
     public SmsCodeAndCaptchaTests() => _factory = new PortalFactory { Clock = _clock };
@@ -94,7 +94,7 @@ public sealed class SmsCodeAndCaptchaTests : IDisposable
         await login.OpenLoginPageAsync();
         var (_, refused) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), CitizenLogin.Identity(citizen));
 
-        Assert.Equal("该手机号今天获取验证码的次数已达上限，请明天再试。", Forms.FieldError(refused, "Code"));
+        Assert.Equal("该手机号今天获取此类验证码的次数已达上限，请明天再试。", Forms.FieldError(refused, "Code"));
         Assert.Equal(10, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
     }
 

@@ -28,6 +28,7 @@ public sealed class FilingController(
     NumberSequences numbers,
     FilingParties filingParties,
     PartyIdentityCheck identityCheck,
+    FilingSendLimit sendLimit,
     ISmsGateway sms,
     AuditTrail audit,
     IConfiguration configuration,
@@ -118,6 +119,11 @@ public sealed class FilingController(
         var price = Money.Create(contract.Terms.Price!.Value).ToFigures();
         var portal = PortalAddress.PublicBase(Request, configuration);
         var waiting = parties.Where(p => !confirmed.Contains(filingParties.PartyKey(p))).ToList();
+        if (await sendLimit.RefusalAsync(User, contract, [.. waiting.Select(p => p.Phone!)], cancellationToken) is { } refusal)
+        {
+            return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: false, notice: null, error: refusal));
+        }
+
         foreach (var party in waiting)
         {
             var (link, token) = filingParties.NewConfirmation(contract, contentHash, party);
@@ -135,7 +141,7 @@ public sealed class FilingController(
             }
         }
 
-        audit.Record("contract.filing-codes-sent", "Contract", contract.Id.ToString(), $"向{waiting.Count}位当事人发送验证码和确认链接");
+        audit.Record(FilingSendLimit.SendAction, "Contract", contract.Id.ToString(), $"向{waiting.Count}位当事人发送验证码和确认链接");
         await db.SaveChangesAsync(cancellationToken);
         return View("File", FilingModel(contract, listing, parties, confirmed, typed, codesSent: true,
             notice: problems.Count == 0 ? "验证码和合同确认链接已发送到每位尚未确认的当事人的手机，5分钟内有效。" : null,

@@ -93,6 +93,12 @@ public sealed class MobileConfirmationController(
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
+        if (await SendLimitAsync(ticket, cancellationToken) is { } limit)
+        {
+            ModelState.AddModelError(nameof(form.Code), limit);
+            return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
+        }
+
         // The registry is asked only after a solved captcha, so it cannot be used to test name/ID pairs in bulk.
         if (!await IdentityMatchesAsync(ticket, name, idNumber, phone, cancellationToken))
         {
@@ -101,7 +107,11 @@ public sealed class MobileConfirmationController(
 
         var result = await codes.SendAsync(CodePurpose.Login, CodeSubject(ticket, idNumber), phone,
             code => $"【武汉房产网签】验证码{code}，用于登录存量房网签平台，5分钟内有效。请确认是您本人在电脑上发起的登录，切勿告诉他人。", cancellationToken);
-        if (result.Status != SendCodeStatus.Sent)
+        if (result.Status == SendCodeStatus.Sent)
+        {
+            await audit.RecordNowAsync("login.code-sent", "LoginTicket", ticket.Id.ToString(), "登录验证码已发送");
+        }
+        else
         {
             ModelState.AddModelError(nameof(form.Code), result.Message);
             return await RedisplayAsync(token, form, codeSent: result.Status == SendCodeStatus.TooSoon, notice: null, cancellationToken);
@@ -175,6 +185,45 @@ public sealed class MobileConfirmationController(
         }
 
         return result == LoginIdentityResult.Match;
+    }
+
+    public const int SendsPerTicket = 3;
+    public const int SendsPerAddressPerHour = 20;
+
+    /// <summary>
+    /// Anonymous login sends are limited per QR ticket (a ticket is one person's sign-in: a few tries, not a spray to
+    /// many phones) and per client address per hour, counted in the database; null when a code may be sent.
+    /// </summary>
+    private async Task<string?> SendLimitAsync(LoginTicket ticket, CancellationToken cancellationToken)
+    {
+        var prefix = $"{ticket.Id:N}:";
+        var forTicket = await db.VerificationCodes.AsNoTracking()
+            .CountAsync(c => c.Purpose == CodePurpose.Login && c.Subject.StartsWith(prefix), cancellationToken);
+        if (forTicket >= SendsPerTicket)
+        {
+            await audit.RecordNowAsync("login.code-limited", "LoginTicket", ticket.Id.ToString(), "同一二维码发送验证码次数已达上限");
+            return "这个二维码已发送过多次验证码，请在电脑上刷新二维码后重新扫码。";
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (address is null)
+        {
+            return null;
+        }
+
+        var hourAgo = clock.GetUtcNow().AddHours(-1);
+        var sent = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == "login.code-sent" && e.IpAddress == address && e.OccurredAt >= hourAgo)
+            .Select(e => e.OccurredAt)
+            .ToListAsync(cancellationToken);
+        if (sent.Count < SendsPerAddressPerHour)
+        {
+            return null;
+        }
+
+        var minutes = (int)Math.Ceiling((sent.Min() + TimeSpan.FromHours(1) - clock.GetUtcNow()).TotalMinutes);
+        await audit.RecordNowAsync("login.code-limited", "LoginTicket", ticket.Id.ToString(), "同一网络地址一小时内发送验证码次数已达上限");
+        return $"您所在的网络发送验证码过于频繁，请{Math.Max(minutes, 1)}分钟后再试。";
     }
 
     /// <summary>A login code belongs to one ticket and one identity: a code sent for one person cannot authorise another.</summary>
