@@ -10,6 +10,8 @@ namespace Wuhan.Resale.IntegrationTests.Pdf;
 /// </summary>
 public sealed partial class ModelContractPdfTests
 {
+    private static readonly ScheduleBlock Schedule = ModelContract.Articles.SelectMany(a => a.Blocks).OfType<ScheduleBlock>().Single();
+
     private readonly ContractPdfRenderer _renderer = new();
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed partial class ModelContractPdfTests
         var text = BodyText(_renderer.Render(document));
 
         AssertPrintsTheModelText(document, text);
-        Assert.Contains(Flatten(ModelContract.Articles.SelectMany(a => a.Blocks).OfType<ScheduleBlock>().Single().Intro), text, StringComparison.Ordinal);
+        Assert.Contains(Flatten(Schedule.Intro), text, StringComparison.Ordinal);
         foreach (var (row, i) in document.Payment.Schedule.Select((r, i) => (r, i)))
         {
             Assert.Contains(Flatten(string.Concat(ContractValues.ScheduleCells(row, i).Take(3))), text, StringComparison.Ordinal);
@@ -55,13 +57,12 @@ public sealed partial class ModelContractPdfTests
     {
         var full = ContractDocumentSamples.Full();
         var document = full with { Payment = full.Payment with { Schedule = [] }, OtherTerms = null };
-        var schedule = ModelContract.Articles.SelectMany(a => a.Blocks).OfType<ScheduleBlock>().Single();
 
         var text = BodyText(_renderer.Render(document));
 
         AssertPrintsTheModelText(document, text);
-        Assert.Contains(Flatten(schedule.WhenEmpty), text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Flatten(schedule.Intro), text, StringComparison.Ordinal);
+        Assert.Contains(Flatten(Schedule.WhenEmpty), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Flatten(Schedule.Intro), text, StringComparison.Ordinal);
         Assert.Contains("第十一条其他约定无。", text, StringComparison.Ordinal);
     }
 
