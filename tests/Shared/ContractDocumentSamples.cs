@@ -27,6 +27,20 @@ internal static class ContractDocumentSamples
         "任何一方变更联系电话或通讯地址的，应在变更后三日内书面通知对方，否则按原地址送达的文件视为已经送达。",
     ];
 
+    /// <summary>
+    /// Every optional part of the contract filled in: both agents, an installment schedule, escrow, decoration amount,
+    /// deposit, arbitration and several paragraphs of 第十一条.
+    /// </summary>
+    public static ContractDocument Full() => Typical(otherTermsLength: 300) with
+    {
+        SellerAgent = new ContractAgent("何静怡", "420106197905052228"),
+        Home = Typical().Home with { LandCertificateNumber = "武国用（2005）第012345号" },
+    };
+
+    /// <summary>The typical contract before filing: no number, no filing date, no QR code.</summary>
+    public static ContractDocument Draft() =>
+        Typical() with { ContractNumber = null, FiledAt = null, VerificationUrl = null, Status = ContractDocumentFactory.DraftStatus };
+
     /// <param name="buyers">How many buyers (1 to 6); the second holds a passport.</param>
     /// <param name="otherTermsLength">The least length of 第十一条, in characters: numbered sentences, one a line.</param>
     public static ContractDocument Typical(int buyers = 2, int otherTermsLength = 1200)

@@ -16,16 +16,16 @@ internal static partial class ContractComposer
     {
         var ops = new List<DrawOp>();
         var title = TextStyle.Title;
-        const string titleText = "武汉市存量房买卖合同";
-        var titleWidth = ContractFont.Instance.Measure(titleText, title.Size);
-        ops.Add(new TextOp((layout.ContentWidth - titleWidth) / 2, title.BaselineOffset, titleText, title));
+        var titleWidth = ContractFont.Instance.Measure(ModelContract.Title, title.Size);
+        ops.Add(new TextOp((layout.ContentWidth - titleWidth) / 2, title.BaselineOffset, ModelContract.Title, title));
 
         var top = title.LineHeight + 6;
         var qrLeft = layout.ContentWidth - QrSize;
-        var textWidth = qrLeft - 12;
+        var textWidth = document.VerificationUrl is null ? layout.ContentWidth : qrLeft - 12;
         var y = top + 4;
-        y += BlockLayout.TextInBox(ops, new Prose().T("合同编号：").V(document.ContractNumber).Spans, TextStyle.Body, 0, y, textWidth);
-        y += BlockLayout.TextInBox(ops, new Prose().T("网签日期：").V(ShanghaiTime.DateOf(document.FiledAt)).Spans, TextStyle.Body, 0, y, textWidth);
+        var filedOn = document.FiledAt is { } filedAt ? ContractValues.DateText(ShanghaiTime.DateOf(filedAt)) : ModelContract.NotYetFiled;
+        y += BlockLayout.TextInBox(ops, new Prose().T("合同编号：").V(document.ContractNumber ?? ModelContract.NotYetFiled).Spans, TextStyle.Body, 0, y, textWidth);
+        y += BlockLayout.TextInBox(ops, new Prose().T("网签日期：").V(filedOn).Spans, TextStyle.Body, 0, y, textWidth);
         y += BlockLayout.TextInBox(ops, new Prose().T("网签状态：").V(document.Status).Spans, TextStyle.Body, 0, y, textWidth);
         y += 2 + BlockLayout.TextInBox(
             ops,
@@ -35,13 +35,17 @@ internal static partial class ContractComposer
             y + 2,
             textWidth);
 
-        QrCode(ops, document.VerificationUrl, qrLeft, top);
-        var caption = TextStyle.Caption;
-        var captionWidth = ContractFont.Instance.Measure(QrCaption, caption.Size);
-        var captionTop = top + QrSize;
-        ops.Add(new TextOp(qrLeft + ((QrSize - captionWidth) / 2), captionTop + caption.BaselineOffset, QrCaption, caption));
+        var height = y + 4;
+        if (document.VerificationUrl is { } url)
+        {
+            QrCode(ops, url, qrLeft, top);
+            var caption = TextStyle.Caption;
+            var captionWidth = ContractFont.Instance.Measure(QrCaption, caption.Size);
+            var captionTop = top + QrSize;
+            ops.Add(new TextOp(qrLeft + ((QrSize - captionWidth) / 2), captionTop + caption.BaselineOffset, QrCaption, caption));
+            height = Math.Max(y, captionTop + caption.LineHeight) + 4;
+        }
 
-        var height = Math.Max(y, captionTop + caption.LineHeight) + 4;
         ops.Add(new LineOp(0, height, layout.ContentWidth, height, 0.8));
         layout.Custom(height + 2, ops);
     }
@@ -92,8 +96,8 @@ internal static partial class ContractComposer
             cells.Add(("乙方委托代理人", buyerAgent.Name));
         }
 
-        Heading(layout, "签署");
-        Paragraph(layout, new Prose().T("（以下无正文。各方已通过网签系统短信验证码确认本合同；纸质文本由各方在下列位置签字或盖章。）"));
+        Heading(layout, ModelContract.SignaturesHeading);
+        Paragraph(layout, new Prose().T(ModelContract.SignaturesNote));
         var cellWidth = (layout.ContentWidth - SignatureCellGap) / 2;
         for (var i = 0; i < cells.Count; i += 2)
         {

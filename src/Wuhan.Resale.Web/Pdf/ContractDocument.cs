@@ -1,22 +1,25 @@
 namespace Wuhan.Resale.Web.Pdf;
 
 /// <summary>
-/// Everything the filed contract PDF shows, as plain text and numbers already in the words the contract prints.
-/// Built from the domain by <see cref="ContractDocumentFactory"/>; tests and the benchmark build it by hand.
-/// Optional values left null print as "无".
+/// Everything the contract PDF and the read-only contract page show, as plain text and numbers already in the words
+/// the contract prints. Built from the domain by <see cref="ContractDocumentFactory"/> (a filed contract, or a draft as
+/// it would be filed today); tests and the benchmark build it by hand. Optional values left null print as "无".
 /// </summary>
 public sealed record ContractDocument
 {
-    public required string ContractNumber { get; init; }
+    /// <summary>Null for a draft: the number is given when the filing is accepted.</summary>
+    public string? ContractNumber { get; init; }
 
-    /// <summary>When the contract was filed; printed as its Asia/Shanghai date.</summary>
-    public required DateTimeOffset FiledAt { get; init; }
+    /// <summary>When the contract was filed, printed as its Asia/Shanghai date; null for a draft.</summary>
+    public DateTimeOffset? FiledAt { get; init; }
 
-    /// <summary>有效 / 已撤销 / 已备案, as the verification page says it.</summary>
+    /// <summary>有效 / 已撤销 / 已备案, as the verification page says it; 草稿 for a draft.</summary>
     public required string Status { get; init; }
 
-    /// <summary>The public 合同验真 address held by the QR code.</summary>
-    public required string VerificationUrl { get; init; }
+    /// <summary>The public 合同验真 address held by the QR code; null for a draft, which has no QR code.</summary>
+    public string? VerificationUrl { get; init; }
+
+    public bool IsDraft => ContractNumber is null;
 
     public required ContractHome Home { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record ContractHome
 /// <summary>One row of the parties table and one signature block.</summary>
 /// <param name="Role">"甲方(卖方)" or "乙方(买方)".</param>
 /// <param name="IdNumber">The full number: the contract itself is never masked.</param>
+/// <param name="Phone">Empty when the portal does not know it (a co-owner who has not signed in yet).</param>
 /// <param name="Share">A seller's registered share; null for buyers.</param>
 public sealed record ContractDocumentParty(string Role, string Name, string IdTypeName, string IdNumber, string Phone, string? Share)
 {

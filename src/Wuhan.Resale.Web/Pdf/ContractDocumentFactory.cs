@@ -8,7 +8,10 @@ namespace Wuhan.Resale.Web.Pdf;
 /// <summary>Maps a filed <see cref="Contract"/> and its home to what the PDF prints.</summary>
 public static class ContractDocumentFactory
 {
-    /// <summary>Builds the printable contract.</summary>
+    /// <summary>The status a draft prints.</summary>
+    public const string DraftStatus = "草稿";
+
+    /// <summary>Builds the printable filed contract.</summary>
     /// <param name="contract">A filed contract (it has a number and a party snapshot).</param>
     /// <param name="home">The registry's record of the contract's home.</param>
     /// <param name="districtName">The home's district as currently recorded, e.g. 江汉区.</param>
@@ -18,44 +21,49 @@ public static class ContractDocumentFactory
     public static ContractDocument From(Contract contract, PropertyRecord home, string? districtName, string verificationUrl, string statusText)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(home);
         if (contract.ContractNumber is null || contract.FiledAt is null)
         {
             throw new InvalidOperationException("Only a filed contract can be printed.");
         }
 
-        var terms = contract.Terms;
-        return new ContractDocument
+        var parties = contract.Parties
+            .OrderBy(p => p.Role == PartyRole.Seller ? 0 : 1)
+            .ThenBy(p => p.Order)
+            .Select(p => Party(p.Role, p.Name, p.IdType, p.IdNumber, p.Phone, p.Share));
+        return Build(contract, home, districtName, parties, statusText) with
         {
             ContractNumber = contract.ContractNumber,
             FiledAt = contract.FiledAt.Value,
-            Status = statusText,
             VerificationUrl = verificationUrl,
-            Home = new ContractHome
-            {
-                Location = home.Location,
-                DistrictName = districtName,
-                Structure = home.Structure,
-                BuildingArea = Area(home.BuildingArea),
-                LandArea = home.LandArea is { } land ? Area(land) : null,
-                CertificateNumber = home.CertificateNumber,
-                LandCertificateNumber = home.LandCertificateNumber,
-                CertificateIssuedOn = home.CertificateIssuedOn,
-                Floor = home.Floor,
-                TotalFloors = home.TotalFloors,
-                DesignPurpose = home.DesignPurpose,
-                RoomType = home.RoomType,
-                AttachedFacilities = terms.AttachedFacilities,
-            },
-            Parties =
-            [
-                .. contract.Parties
-                    .OrderBy(p => p.Role == PartyRole.Seller ? 0 : 1)
-                    .ThenBy(p => p.Order)
-                    .Select(p => new ContractDocumentParty(
-                        p.Role == PartyRole.Seller ? ContractDocumentParty.SellerRole : ContractDocumentParty.BuyerRole,
-                        p.Name, p.IdType.DisplayName(), p.IdNumber, p.Phone, p.Share)),
-            ],
+        };
+    }
+
+    /// <summary>A draft as it would be filed today: no number, no filing date, no QR code; status 草稿.</summary>
+    /// <param name="parties">The people who would confirm it, in any role order; sellers are listed first.</param>
+    public static ContractDocument Draft(Contract contract, PropertyRecord home, string? districtName, IEnumerable<ContractPartyDetails> parties)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(parties);
+        var ordered = parties
+            .OrderBy(p => p.Role == PartyRole.Seller ? 0 : 1)
+            .Select(p => Party(p.Role, p.Name, p.IdType, p.IdNumber, p.Phone, p.Share));
+        return Build(contract, home, districtName, ordered, DraftStatus);
+    }
+
+    private static ContractDocumentParty Party(PartyRole role, string name, IdType idType, string idNumber, string? phone, string? share) =>
+        new(role == PartyRole.Seller ? ContractDocumentParty.SellerRole : ContractDocumentParty.BuyerRole,
+            name, idType.DisplayName(), idNumber, phone ?? string.Empty, share);
+
+    private static ContractDocument Build(
+        Contract contract, PropertyRecord home, string? districtName, IEnumerable<ContractDocumentParty> parties, string statusText)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var terms = contract.Terms;
+        return new ContractDocument
+        {
+            Status = statusText,
+            Home = HomeOf(home, districtName, terms.AttachedFacilities),
+            Parties = [.. parties],
             SellerAgent = Agent(terms.SellerAgentName, terms.SellerAgentIdNumber),
             BuyerAgent = Agent(terms.BuyerAgentName, terms.BuyerAgentIdNumber),
             Price = new ContractPrice
@@ -86,6 +94,28 @@ public static class ContractDocumentFactory
             },
             Copies = terms.Copies,
             OtherTerms = terms.OtherTerms,
+        };
+    }
+
+    /// <summary>第一条: the registry's record of the home, as the contract prints it.</summary>
+    public static ContractHome HomeOf(PropertyRecord home, string? districtName, string? attachedFacilities)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return new ContractHome
+        {
+            Location = home.Location,
+            DistrictName = districtName,
+            Structure = home.Structure,
+            BuildingArea = Area(home.BuildingArea),
+            LandArea = home.LandArea is { } land ? Area(land) : null,
+            CertificateNumber = home.CertificateNumber,
+            LandCertificateNumber = home.LandCertificateNumber,
+            CertificateIssuedOn = home.CertificateIssuedOn,
+            Floor = home.Floor,
+            TotalFloors = home.TotalFloors,
+            DesignPurpose = home.DesignPurpose,
+            RoomType = home.RoomType,
+            AttachedFacilities = attachedFacilities,
         };
     }
 

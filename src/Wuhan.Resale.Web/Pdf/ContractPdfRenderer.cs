@@ -49,7 +49,18 @@ public sealed class ContractPdfRenderer
     /// <summary>Renders the contract.</summary>
     /// <param name="revokedWatermark">Stamps 已撤销 across every page.</param>
     /// <exception cref="InvalidOperationException">A value holds a character the font cannot print.</exception>
-    public byte[] Render(ContractDocument document, bool revokedWatermark = false)
+    public byte[] Render(ContractDocument document, bool revokedWatermark = false) =>
+        RenderStamped(document, revokedWatermark ? PageStamp.Revoked : null);
+
+    /// <summary>Renders a draft: 草稿 across every page, and never a QR code (a draft has nothing to verify).</summary>
+    /// <exception cref="InvalidOperationException">A value holds a character the font cannot print.</exception>
+    public byte[] RenderDraft(ContractDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return RenderStamped(document with { VerificationUrl = null }, PageStamp.Draft);
+    }
+
+    private static byte[] RenderStamped(ContractDocument document, PageStamp? stamp)
     {
         ArgumentNullException.ThrowIfNull(document);
         EnsurePrintable(document);
@@ -58,11 +69,12 @@ public sealed class ContractPdfRenderer
         ContractComposer.Compose(document, layout);
         var pages = Paginator.Paginate(layout.Rows, ContentHeight);
 
+        var number = document.ContractNumber ?? ModelContract.NotYetFiled;
         using var pdf = new PdfDocument();
-        pdf.Info.Title = $"武汉市存量房买卖合同 {document.ContractNumber}";
+        pdf.Info.Title = $"{ModelContract.Title} {number}";
         pdf.Info.Creator = "武汉存量房自行交易合同网签";
         pdf.Options.CompressContentStreams = true;
-        var drawer = new PageDrawer(document.ContractNumber, pages.Count, revokedWatermark);
+        var drawer = new PageDrawer(number, pages.Count, stamp);
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pdf.AddPage();
@@ -124,11 +136,21 @@ public sealed class ContractPdfRenderer
         }
     }
 
-    /// <summary>Replays one page's rows, then the running header, the footer and the watermark.</summary>
-    private sealed class PageDrawer(string contractNumber, int pageCount, bool revoked)
+    /// <summary>A mark across every page, said once more in plain text in the running header.</summary>
+    /// <param name="Mark">The large diagonal word.</param>
+    /// <param name="Banner">The header line: diagonal text is hard to read back for screen readers and extractors.</param>
+    private sealed record PageStamp(string Mark, string Banner)
+    {
+        public static readonly PageStamp Revoked = new("已撤销", "本合同已撤销，仅供查阅");
+
+        public static readonly PageStamp Draft = new("草稿", "合同草稿，尚未申报网签，不具有合同效力");
+    }
+
+    /// <summary>Replays one page's rows, then the running header, the footer and the stamp.</summary>
+    private sealed class PageDrawer(string contractNumber, int pageCount, PageStamp? stamp)
     {
         private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
-        private readonly XBrush _revokedBrush = new XSolidBrush(XColor.FromArgb(200, 20, 20));
+        private readonly XBrush _bannerBrush = new XSolidBrush(XColor.FromArgb(200, 20, 20));
         private readonly XBrush _watermarkBrush = new XSolidBrush(XColor.FromArgb(80, 200, 30, 30));
 
         private readonly Dictionary<TextStyle, XFont> _fonts = [];
@@ -149,23 +171,22 @@ public sealed class ContractPdfRenderer
             var small = new TextStyle(8);
             var headerBaseline = MarginTop - 22;
             var grey = new XSolidBrush(XColor.FromGrayScale(0.35));
-            graphics.DrawString("武汉市存量房买卖合同", Font(small), grey, MarginX, headerBaseline, XStringFormats.BaseLineLeft);
+            graphics.DrawString(ModelContract.Title, Font(small), grey, MarginX, headerBaseline, XStringFormats.BaseLineLeft);
             graphics.DrawString($"合同编号：{contractNumber}", Font(small), grey, PageWidth - MarginX, headerBaseline, XStringFormats.BaseLineRight);
-            if (revoked)
+            if (stamp is not null)
             {
-                // Also said in plain horizontal text: diagonal text is hard to read back for screen readers and extractors.
-                graphics.DrawString("本合同已撤销，仅供查阅", Font(small with { Bold = true }), _revokedBrush, PageWidth / 2, headerBaseline, XStringFormats.BaseLineCenter);
+                graphics.DrawString(stamp.Banner, Font(small with { Bold = true }), _bannerBrush, PageWidth / 2, headerBaseline, XStringFormats.BaseLineCenter);
             }
 
             graphics.DrawLine(new XPen(XColor.FromGrayScale(0.5), 0.5), MarginX, headerBaseline + 5, PageWidth - MarginX, headerBaseline + 5);
 
             Footer(graphics, pageNumber);
 
-            if (revoked)
+            if (stamp is not null)
             {
                 var state = graphics.Save();
                 graphics.RotateAtTransform(-35, new XPoint(PageWidth / 2, PageHeight / 2));
-                graphics.DrawString("已撤销", Font(new TextStyle(120)), _watermarkBrush, PageWidth / 2, PageHeight / 2, XStringFormats.Center);
+                graphics.DrawString(stamp.Mark, Font(new TextStyle(120)), _watermarkBrush, PageWidth / 2, PageHeight / 2, XStringFormats.Center);
                 graphics.Restore(state);
             }
         }

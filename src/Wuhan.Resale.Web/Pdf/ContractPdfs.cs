@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.Web.Pdf;
 
-/// <summary>Renders a filed contract's PDF as its parties and staff get it: a revoked contract is stamped 已撤销.</summary>
+/// <summary>
+/// Renders a contract's PDF as its parties and staff get it: a filed contract with its QR code (a revoked one stamped
+/// 已撤销), or a draft as it would be filed today, stamped 草稿 and without a QR code.
+/// </summary>
 public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer)
 {
     /// <param name="contract">A filed (or revoked or registered) contract.</param>
@@ -16,10 +20,36 @@ public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer rendere
         ArgumentNullException.ThrowIfNull(verificationUrl);
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
             .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        var district = listing.DistrictCode is null
-            ? null
-            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var district = await DistrictNameAsync(listing, cancellationToken);
         var document = ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText());
         return renderer.Render(document, revokedWatermark: contract.Status == ContractStatus.Revoked);
+    }
+
+    /// <summary>The contract as it would be filed today: its saved terms and schedule, the home, and these parties.</summary>
+    /// <param name="contract">Usually a draft; its number, filing date and QR code are left out whatever its status.</param>
+    /// <param name="listing">The contract's listing, loaded with <c>.Include(l => l.Home).ThenInclude(h => h!.Owners)</c>.</param>
+    /// <param name="parties">Buyers then sellers (as the filing page lists them); the document lists sellers first.</param>
+    /// <param name="cancellationToken">Cancels the district look-up.</param>
+    public async Task<ContractDocument> DraftDocumentAsync(
+        Contract contract, Listing listing, IReadOnlyList<ContractPartyDetails> parties, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(listing);
+        var home = listing.Home ?? throw new InvalidOperationException("The listing's home must be loaded.");
+        var district = await DistrictNameAsync(listing, cancellationToken);
+        return ContractDocumentFactory.Draft(contract, home, district, parties);
+    }
+
+    /// <summary>The PDF of a draft: 草稿 across every page and never a QR code.</summary>
+    /// <exception cref="InvalidOperationException">A value holds a character the font cannot print.</exception>
+    public byte[] RenderDraft(ContractDocument document) => renderer.RenderDraft(document);
+
+    /// <summary>The name of the listing's district as currently recorded, e.g. 江汉区; null when none is.</summary>
+    public Task<string?> DistrictNameAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.DistrictCode is null
+            ? Task.FromResult<string?>(null)
+            : db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wuhan.Resale.Web.Pdf.Layout;
 
 namespace Wuhan.Resale.Web.Pdf;
@@ -6,9 +5,6 @@ namespace Wuhan.Resale.Web.Pdf;
 /// <summary>Builds a paragraph of model-contract prose with filled-in values marked for underlining.</summary>
 internal sealed class Prose
 {
-    /// <summary>What an unfilled optional value prints as.</summary>
-    public const string Blank = "无";
-
     private readonly List<TextSpan> _spans = [];
 
     public IReadOnlyList<TextSpan> Spans => _spans;
@@ -20,20 +16,29 @@ internal sealed class Prose
         return this;
     }
 
-    /// <summary>A filled-in value, underlined; an empty one prints as <see cref="Blank"/>.</summary>
+    /// <summary>A filled-in value, underlined; an empty one prints as <see cref="ContractValues.Blank"/>.</summary>
     public Prose V(string? value)
     {
-        _spans.Add(new TextSpan(string.IsNullOrWhiteSpace(value) ? Blank : Clean(value), Filled: true));
+        _spans.Add(new TextSpan(ContractValues.Printed(value), Filled: true));
         return this;
     }
 
-    public Prose V(int? value) => V(value?.ToString(CultureInfo.InvariantCulture));
+    public Prose V(DateOnly? value) => V(value is { } date ? ContractValues.DateText(date) : null);
 
-    public Prose V(DateOnly? value) => V(value is { } date ? DateText(date) : null);
+    /// <summary>A paragraph of the model contract with its blanks filled from <paramref name="document"/>.</summary>
+    public static Prose Of(ContractDocument document, ContractParagraph paragraph)
+    {
+        var prose = new Prose();
+        foreach (var part in paragraph.Parts)
+        {
+            _ = part switch
+            {
+                ContractText text => prose.T(text.Text),
+                ContractBlank blank => prose.V(ContractValues.Of(document, blank.Slot)),
+                _ => prose,
+            };
+        }
 
-    public static string DateText(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
-
-    /// <summary>Tabs and stray line breaks inside a one-line value become spaces.</summary>
-    public static string Clean(string value) =>
-        value.Trim().Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        return prose;
+    }
 }

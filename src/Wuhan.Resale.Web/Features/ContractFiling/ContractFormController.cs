@@ -8,6 +8,7 @@ using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Web.Features.ContractFiling;
 
@@ -22,6 +23,7 @@ public sealed class ContractFormController(
     ContractFormValidator formValidator,
     ContractFilingValidator filingValidator,
     FilingParties filingParties,
+    ContractPdfs pdfs,
     AuditTrail audit,
     TimeProvider clock) : Controller
 {
@@ -50,7 +52,46 @@ public sealed class ContractFormController(
                 2 => new PageNotice("ok", SavedAfterCodesMessage),
                 _ => null,
             };
-        return ContractPage(contract, listing, form, VersionOf(contract), notice);
+        return await ContractPageAsync(contract, listing, form, VersionOf(contract), notice, cancellationToken);
+    }
+
+    /// <summary>
+    /// 预览合同: the draft as it would be filed today, as a PDF stamped 草稿 on every page and without a QR code. It shows
+    /// what was last saved; a contract that is no longer a draft goes to its real PDF.
+    /// </summary>
+    [HttpGet("/contracts/{id:guid}/preview")]
+    public async Task<IActionResult> Preview(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not var (contract, listing))
+        {
+            return NotFound();
+        }
+
+        if (contract.Status != ContractStatus.Draft)
+        {
+            return Redirect($"/contracts/{id}/pdf");
+        }
+
+        var parties = await filingParties.OfAsync(listing, cancellationToken);
+        var document = await pdfs.DraftDocumentAsync(contract, listing, parties, cancellationToken);
+        byte[] pdf;
+        try
+        {
+            pdf = pdfs.RenderDraft(document);
+        }
+        catch (InvalidOperationException ex)
+        {
+            var form = ContractForm.From(contract.Terms, contract.Schedule, HasCoOwners(listing));
+            return await ContractPageAsync(contract, listing, form, VersionOf(contract), new PageNotice("error", ex.Message), cancellationToken);
+        }
+
+        await audit.RecordNowAsync("contract.previewed", "Contract", contract.Id.ToString(), "预览合同草稿（PDF）");
+        Response.Headers.CacheControl = "no-store";
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName($"合同草稿-{listing.ListingCode}.pdf");
+        Response.Headers.ContentDisposition = disposition.ToString();
+        return File(pdf, "application/pdf");
     }
 
     [HttpPost("/contracts/{id:guid}/edit")]
@@ -77,8 +118,8 @@ public sealed class ContractFormController(
         {
             case ContractFormIntents.AddInstallment:
                 form.PadRows(form.Installments.Count + 1);
-                return ContractPage(contract, listing, form, form.Version,
-                    form.Installments.Count >= ContractForm.MaxRows ? new PageNotice("info", $"付款计划最多{ContractForm.MaxRows}期。") : null);
+                return await ContractPageAsync(contract, listing, form, form.Version,
+                    form.Installments.Count >= ContractForm.MaxRows ? new PageNotice("info", $"付款计划最多{ContractForm.MaxRows}期。") : null, cancellationToken);
             case ContractFormIntents.Check:
                 return await CheckAsync(contract, listing, form, cancellationToken);
             default:
@@ -94,7 +135,7 @@ public sealed class ContractFormController(
         var notice = count == 0
             ? new PageNotice("ok", "合同内容已填写完整。检查不会保存修改，请点击“保存合同信息”保存后再申报网签。")
             : new PageNotice("error", $"合同还有 {count} 处需要填写或修改，已在对应位置用红字标出。检查不会保存修改。");
-        return ContractPage(contract, listing, form, form.Version, notice);
+        return await ContractPageAsync(contract, listing, form, form.Version, notice, cancellationToken);
     }
 
     private async Task<IActionResult> SaveAsync(Contract contract, Listing listing, ContractForm form, CancellationToken cancellationToken)
@@ -103,7 +144,7 @@ public sealed class ContractFormController(
         if (CopyErrors(result) > 0)
         {
             form.PadRows(ContractForm.MinimumRows);
-            return ContractPage(contract, listing, form, form.Version, new PageNotice("error", NotSavedMessage));
+            return await ContractPageAsync(contract, listing, form, form.Version, new PageNotice("error", NotSavedMessage), cancellationToken);
         }
 
         if (Guid.TryParse(form.Version, out var version))
@@ -123,7 +164,7 @@ public sealed class ContractFormController(
         }
         catch (DomainException ex)
         {
-            return ContractPage(contract, listing, form, form.Version, new PageNotice("error", ex.Message));
+            return await ContractPageAsync(contract, listing, form, form.Version, new PageNotice("error", ex.Message), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -137,7 +178,7 @@ public sealed class ContractFormController(
             }
 
             form.PadRows(ContractForm.MinimumRows);
-            return ContractPage(contract, listing, form, current.Version.ToString(), new PageNotice("error", ConflictMessage));
+            return await ContractPageAsync(contract, listing, form, current.Version.ToString(), new PageNotice("error", ConflictMessage), cancellationToken);
         }
 
         await filingParties.TellChangedAsync(listing, toTell, cancellationToken);
@@ -179,8 +220,9 @@ public sealed class ContractFormController(
         return count;
     }
 
-    private ViewResult ContractPage(Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice) =>
-        View("Edit", ContractFormPage.Build(contract, listing, form, version, notice));
+    private async Task<ViewResult> ContractPageAsync(
+        Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice, CancellationToken cancellationToken) =>
+        View("Edit", ContractFormPage.Build(contract, listing, await pdfs.DistrictNameAsync(listing, cancellationToken), form, version, notice));
 
     private string VersionOf(Contract contract) =>
         db.Entry(contract).Property<Guid>(ResaleDbContext.VersionProperty).CurrentValue.ToString();
