@@ -49,6 +49,29 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
     }
 
     [Fact]
+    public async Task TheParty_CanDownloadTheDraftPdf_MarkedDraftOnEveryPage_AndTheLinkIsNotLeakedAsAReferrer()
+    {
+        var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var filingPage = await FilingJourney.SendCodesAsync(seller.Client, contractId);
+        var link = LinkIn(await LatestFilingSmsAsync("buyer-1"));
+        var phone = Anonymous();
+
+        using var page = await phone.GetAsync(link);
+        using var preview = await phone.GetAsync(link + "/preview");
+        var pdf = await preview.Content.ReadAsByteArrayAsync();
+        var price = await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Terms.Price).SingleAsync());
+
+        Assert.Equal($"/contracts/{contractId}/preview", filingPage.QuerySelector("#preview-draft")?.GetAttribute("href"));
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
+        var pages = Wuhan.Resale.IntegrationTests.Pdf.PdfText.Pages(pdf);
+        Assert.All(pages, text => Assert.Contains("草稿", Wuhan.Resale.IntegrationTests.Pdf.ModelContractPdfTests.Flatten(text), StringComparison.Ordinal));
+        Assert.Contains(Wuhan.Resale.Domain.ValueObjects.Money.Create(price!.Value).ToFigures(),
+            Wuhan.Resale.IntegrationTests.Pdf.ModelContractPdfTests.Flatten(string.Concat(pages)), StringComparison.Ordinal);
+        Assert.Contains("contract.previewed", await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityId == contractId.ToString()).Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
     public async Task EveryPartyAgreesOnTheirOwnPhone_TheFilingPageShowsIt_AndConfirmFilesWithoutCodes()
     {
         var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");
