@@ -44,7 +44,8 @@ public sealed class StaffAccountsTests : IDisposable
         using var disabled = await Forms.SubmitAsync(client, list, $"form[action='{row.QuerySelector("form")!.GetAttribute("action")}']");
         var (_, refused) = await SignInAsync("clerk-hs", "Hongshan#2026ok");
 
-        Assert.Contains("已锁定", (await Forms.ParseAsync(refused)).QuerySelector(".alert-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Wuhan.Resale.Web.Features.Staff.StaffController.RefusedMessage,
+            (await Forms.ParseAsync(refused)).QuerySelector(".alert-error")?.TextContent.Trim());
         clerkSignIn.Dispose();
         refused.Dispose();
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
@@ -9,15 +10,26 @@ using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Features.Staff;
 
-/// <summary>Sign-in for housing bureau staff (password, with lockout) and the staff area's front page.</summary>
+/// <summary>
+/// Sign-in for housing bureau staff (password, with lockout) and the staff area's front page. The page does not tell
+/// whether a name exists: an unknown name, a wrong password, a locked or disabled account all get one message after
+/// one password hash (a dummy hash when there is no account to check), and attempts are limited per client address.
+/// </summary>
 public sealed class StaffController(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
     SignInService signIn,
     IValidator<StaffLoginForm> validator,
-    AuditTrail audit) : Controller
+    AuditTrail audit,
+    ResaleDbContext db,
+    TimeProvider clock) : Controller
 {
-    private const string Refused = "用户名或密码不正确。";
+    public const string RefusedMessage = "用户名或密码不正确。连续输错5次的账户将被锁定5分钟。";
+    public const string LimitedMessage = "登录尝试次数过多，请15分钟后再试。";
+    public const int FailuresPerAddressPer15Minutes = 20;
+
+    private static readonly string[] FailureActions = ["staff.login.failed", "staff.login.locked"];
+    private static string? dummyHash;
 
     [HttpGet("/staff/login")]
     public IActionResult Login(string? returnUrl) => View(new StaffLoginForm { ReturnUrl = returnUrl });
@@ -38,29 +50,37 @@ public sealed class StaffController(
             return View(Blank(form));
         }
 
+        if (await TooManyFailuresFromHereAsync(cancellationToken))
+        {
+            await audit.RecordNowAsync("staff.login.limited", "User", null, "同一网络地址登录失败次数过多");
+            ModelState.AddModelError(string.Empty, LimitedMessage);
+            return View(Blank(form));
+        }
+
         var user = await users.FindByNameAsync(form.UserName!.Trim());
         var isStaff = user is not null
             && (await users.IsInRoleAsync(user, Roles.CounterClerk) || await users.IsInRoleAsync(user, Roles.Administrator));
         if (user is null || !isStaff)
         {
+            HashAsIfChecking(form.Password!);
             await audit.RecordNowAsync("staff.login.failed", "User", null, "用户名不存在或不是工作人员");
-            ModelState.AddModelError(string.Empty, Refused);
+            ModelState.AddModelError(string.Empty, RefusedMessage);
             return View(Blank(form));
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, form.Password!, lockoutOnFailure: true);
         var actor = new AuditActor(ActorKind.Staff, user.Id, $"{user.DisplayName}（{user.UserName}）");
-        if (result.IsLockedOut)
-        {
-            await audit.RecordNowAsync("staff.login.locked", "User", user.Id, "账户已锁定", actor);
-            ModelState.AddModelError(string.Empty, "登录失败次数过多，账户已锁定，请5分钟后再试。");
-            return View(Blank(form));
-        }
-
         if (!result.Succeeded)
         {
-            await audit.RecordNowAsync("staff.login.failed", "User", user.Id, "密码错误", actor);
-            ModelState.AddModelError(string.Empty, Refused);
+            if (result.IsLockedOut)
+            {
+                // Identity answers a locked account before hashing: hash anyway, so the answer takes as long.
+                HashAsIfChecking(form.Password!);
+            }
+
+            await audit.RecordNowAsync(result.IsLockedOut ? "staff.login.locked" : "staff.login.failed", "User", user.Id,
+                result.IsLockedOut ? "账户已锁定或已停用" : "密码错误", actor);
+            ModelState.AddModelError(string.Empty, RefusedMessage);
             return View(Blank(form));
         }
 
@@ -74,6 +94,28 @@ public sealed class StaffController(
     public IActionResult Index() => View(new StaffHomeViewModel(
         User.FindFirst(PortalClaims.DisplayName)?.Value ?? string.Empty,
         User.IsInRole(Roles.Administrator)));
+
+    /// <summary>One password verification against a hash no password matches, costing what a real check costs.</summary>
+    private void HashAsIfChecking(string password)
+    {
+        var nobody = new ApplicationUser();
+        dummyHash ??= users.PasswordHasher.HashPassword(nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        users.PasswordHasher.VerifyHashedPassword(nobody, dummyHash, password);
+    }
+
+    private async Task<bool> TooManyFailuresFromHereAsync(CancellationToken cancellationToken)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (address is null)
+        {
+            return false;
+        }
+
+        var since = clock.GetUtcNow().AddMinutes(-15);
+        var failures = await db.AuditEvents.AsNoTracking()
+            .CountAsync(e => FailureActions.Contains(e.Action) && e.IpAddress == address && e.OccurredAt >= since, cancellationToken);
+        return failures >= FailuresPerAddressPer15Minutes;
+    }
 
     private static StaffLoginForm Blank(StaffLoginForm form) => new() { UserName = form.UserName, ReturnUrl = form.ReturnUrl };
 }
