@@ -79,4 +79,22 @@ public static class Forms
         ArgumentNullException.ThrowIfNull(page);
         return page.QuerySelector("#" + Web.Features.Shared.FieldErrors.ErrorId(field))?.TextContent.Trim();
     }
+
+    /// <summary>
+    /// Puts another session's antiforgery token into every form of <paramref name="page"/>, so a test can post a form
+    /// that session was never shown (a clerk pressing a button of a page only an administrator may open).
+    /// </summary>
+    public static IHtmlDocument WithTokenOf(IHtmlDocument page, IHtmlDocument tokenSource)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(tokenSource);
+        var token = tokenSource.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The token source page has no form.");
+        foreach (var input in page.QuerySelectorAll("input[name='__RequestVerificationToken']"))
+        {
+            input.SetAttribute("value", token);
+        }
+
+        return page;
+    }
 }

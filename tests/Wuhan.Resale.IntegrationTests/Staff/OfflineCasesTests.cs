@@ -54,6 +54,31 @@ public sealed class OfflineCasesTests : IDisposable
     }
 
     [Fact]
+    public async Task AClerk_SeesAndDecidesOnlyCasesOfTheirOwnDistrict_OrOfUnknownDistrict()
+    {
+        // 东湖风景区 has no 限购 rule, so its home becomes a case of that district; the demo clerk serves 江岸.
+        var seller = await SellerJourney.SignInAsync(_factory, "seller-undetermined");
+        using var response = await seller.VerifyHomeAsync("home-scenic-zone");
+        var listingId = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        var clerk = await StaffAsync();
+        var admin = await StaffLogin.SignInAsync(_factory, "admin");
+        var adminCase = Forms.WithTokenOf(await Forms.GetDocumentAsync(admin, $"/staff/cases/{listingId}"), await Forms.GetDocumentAsync(clerk, "/staff"));
+
+        var clerkList = await Forms.GetDocumentAsync(clerk, "/staff/cases");
+        var adminList = await Forms.GetDocumentAsync(admin, "/staff/cases");
+        using var view = await clerk.GetAsync(new Uri($"/staff/cases/{listingId}", UriKind.Relative));
+        using var decide = await Forms.SubmitAsync(clerk, adminCase, "form[action$='/determination']",
+            new Dictionary<string, string?> { ["restrictionClass"] = nameof(RestrictionClass.NotRestricted), ["reason"] = "越权尝试" });
+        using var close = await Forms.SubmitAsync(clerk, adminCase, "form[action$='/close']");
+
+        Assert.DoesNotContain(clerkList.QuerySelectorAll("#cases a"), a => a.GetAttribute("href") == $"/staff/cases/{listingId}");
+        Assert.Contains(adminList.QuerySelectorAll("#cases a"), a => a.GetAttribute("href") == $"/staff/cases/{listingId}");
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { view.StatusCode, decide.StatusCode, close.StatusCode });
+        var listing = await _factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
+        Assert.Equal(ListingStatus.PendingOffline, listing.Status);
+    }
+
+    [Fact]
     public async Task ADeterminationWithoutAReason_IsRefused()
     {
         var (_, listingId) = await OfflineListingAsync();

@@ -37,7 +37,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_MarkAContractRegistered()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
 
@@ -52,7 +52,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_RevokeOnAWrittenRequest_WithTheReasonRecorded()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-3");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
         var buyerParty = detail.QuerySelectorAll("#partyId option").First(o => o.TextContent.Contains("柯美玲", StringComparison.Ordinal)).GetAttribute("value");
@@ -70,7 +70,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_DownloadTheContractPdf()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-4");
+        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-4");
         var staff = await StaffAsync();
 
         using var response = await staff.GetAsync(new Uri($"/staff/contracts/{contractId}/pdf", UriKind.Relative));
@@ -84,7 +84,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task StaffRegistrationAndAnAnonymousRevocationAtOnce_EndInExactlyOneState()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
         using var anonymous = _factory.CreateClient();
@@ -108,6 +108,32 @@ public sealed class StaffContractsTests : IDisposable
         var registered = registerResponse.StatusCode == HttpStatusCode.Redirect;
         Assert.True(revoked ^ registered, $"exactly one must win (revoked={revoked}, registered={registered})");
         Assert.Equal(revoked ? ContractStatus.Revoked : ContractStatus.Registered, status);
+    }
+
+    [Fact]
+    public async Task AClerk_SeesAndActsOnlyOnContractsOfTheirOwnDistrict_AnAdministratorOnAll()
+    {
+        // The demo clerk serves 江岸; this home is in 东西湖.
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var clerk = await StaffAsync();
+        var admin = await StaffLogin.SignInAsync(_factory, "admin");
+        var adminDetail = Forms.WithTokenOf(await Forms.GetDocumentAsync(admin, $"/staff/contracts/{contractId}"), await Forms.GetDocumentAsync(clerk, "/staff"));
+
+        using var detail = await clerk.GetAsync(new Uri($"/staff/contracts/{contractId}", UriKind.Relative));
+        using var pdf = await clerk.GetAsync(new Uri($"/staff/contracts/{contractId}/pdf", UriKind.Relative));
+        using var register = await Forms.SubmitAsync(clerk, adminDetail, "form[action$='/registration']");
+        var partyId = adminDetail.QuerySelectorAll("#partyId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v));
+        using var revoke = await Forms.SubmitAsync(clerk, adminDetail, "form[action$='/revocation']",
+            new Dictionary<string, string?> { ["partyId"] = partyId, ["reason"] = "书面申请" });
+        var clerkSearch = await Forms.GetDocumentAsync(clerk, "/staff/contracts?q=" + Uri.EscapeDataString(number));
+        var adminSearch = await Forms.GetDocumentAsync(admin, "/staff/contracts?q=" + Uri.EscapeDataString(number));
+
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            new[] { detail.StatusCode, pdf.StatusCode, register.StatusCode, revoke.StatusCode });
+        Assert.DoesNotContain(number, clerkSearch.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(number, adminSearch.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
@@ -18,7 +19,8 @@ namespace Wuhan.Resale.Web.Features.Staff;
 /// the determination (the seller continues online and is told by SMS) or close the case as handled at the counter.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class OfflineCasesController(ResaleDbContext db, ISmsGateway sms, AuditTrail audit, TimeProvider clock) : Controller
+public sealed class OfflineCasesController(
+    ResaleDbContext db, UserManager<ApplicationUser> users, ISmsGateway sms, AuditTrail audit, TimeProvider clock) : Controller
 {
     public const int PageSize = 20;
 
@@ -26,7 +28,8 @@ public sealed class OfflineCasesController(ResaleDbContext db, ISmsGateway sms, 
     public async Task<IActionResult> Index(string? district, int page = 1, CancellationToken cancellationToken = default)
     {
         page = Math.Clamp(page, 1, 10_000);
-        var query = db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.PendingOffline);
+        var scope = await StaffScope.OfAsync(users, User);
+        var query = scope.Filter(db.Listings.AsNoTracking()).Where(l => l.Status == ListingStatus.PendingOffline);
         if (district == "unknown")
         {
             query = query.Where(l => l.DistrictCode == null);
@@ -61,7 +64,7 @@ public sealed class OfflineCasesController(ResaleDbContext db, ISmsGateway sms, 
     public async Task<IActionResult> Determine(Guid id, RestrictionClass? restrictionClass, string? reason, CancellationToken cancellationToken)
     {
         var listing = await db.Listings.Include(l => l.Home).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null)
+        if (listing is null || !(await StaffScope.OfAsync(users, User)).Covers(listing))
         {
             return NotFound();
         }
@@ -94,7 +97,7 @@ public sealed class OfflineCasesController(ResaleDbContext db, ISmsGateway sms, 
     public async Task<IActionResult> Close(Guid id, CancellationToken cancellationToken)
     {
         var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null)
+        if (listing is null || !(await StaffScope.OfAsync(users, User)).Covers(listing))
         {
             return NotFound();
         }
@@ -116,7 +119,7 @@ public sealed class OfflineCasesController(ResaleDbContext db, ISmsGateway sms, 
     private async Task<OfflineCaseViewModel?> CaseModelAsync(Guid id, string? message, string? error, CancellationToken cancellationToken)
     {
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null)
+        if (listing is null || !(await StaffScope.OfAsync(users, User)).Covers(listing))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Contracts;
@@ -19,14 +20,23 @@ namespace Wuhan.Resale.Web.Features.Staff;
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 public sealed class StaffContractsController(
-    ResaleDbContext db, RegistrationService registration, RevocationService revocation, AuditTrail audit,
+    ResaleDbContext db, UserManager<ApplicationUser> users, RegistrationService registration, RevocationService revocation, AuditTrail audit,
     ContractPdfs pdfs, IConfiguration configuration) : Controller
 {
+    /// <summary>The filed contract with this id, when the signed-in staff member's district covers its home; else null.</summary>
+    private async Task<Contract?> CoveredAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var scope = await StaffScope.OfAsync(users, User);
+        var listings = scope.Filter(db.Listings);
+        return await db.Contracts.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft && listings.Any(l => l.Id == c.ListingId), cancellationToken);
+    }
+
     /// <summary>The contract PDF for staff, as the parties get it (revoked contracts stamped 已撤销); audited.</summary>
     [HttpGet("/staff/contracts/{id:guid}/pdf")]
     public async Task<IActionResult> Pdf(Guid id, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        var contract = await CoveredAsync(id, cancellationToken);
         if (contract is null)
         {
             return NotFound();
@@ -61,7 +71,8 @@ public sealed class StaffContractsController(
                 query = db.Contracts.Where(c => c.Parties.Any(p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash));
             }
 
-            rows = await query.AsNoTracking().Where(c => c.Status != ContractStatus.Draft)
+            var covered = (await StaffScope.OfAsync(users, User)).Filter(db.Listings);
+            rows = await query.AsNoTracking().Where(c => c.Status != ContractStatus.Draft && covered.Any(l => l.Id == c.ListingId))
                 .OrderByDescending(c => c.FiledAt).Take(50)
                 .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new StaffContractRow(
                     c.Id, c.ContractNumber!, l.ListingCode, l.Home!.Location, c.Status, c.FiledAt))
@@ -88,6 +99,11 @@ public sealed class StaffContractsController(
     [HttpPost("/staff/contracts/{id:guid}/registration")]
     public async Task<IActionResult> Register(Guid id, CancellationToken cancellationToken)
     {
+        if (await CoveredAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         var outcome = await registration.RegisterAsync(id, null, AuditActor.From(User), cancellationToken);
         return outcome.Status is RegistrationStatus.Registered or RegistrationStatus.AlreadyRegistered
             ? RedirectToAction(nameof(Detail), new { id, message = "registered" })
@@ -100,7 +116,7 @@ public sealed class StaffContractsController(
     [HttpPost("/staff/contracts/{id:guid}/revocation")]
     public async Task<IActionResult> Revoke(Guid id, Guid? partyId, string? reason, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        var contract = await CoveredAsync(id, cancellationToken);
         if (contract is null)
         {
             return NotFound();
@@ -120,7 +136,7 @@ public sealed class StaffContractsController(
 
     private async Task<StaffContractViewModel?> DetailAsync(Guid id, string? message, string? error, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft, cancellationToken);
+        var contract = await CoveredAsync(id, cancellationToken);
         if (contract is null)
         {
             return null;
