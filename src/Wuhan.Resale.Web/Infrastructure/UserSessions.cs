@@ -60,7 +60,16 @@ public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpCont
 
         if (session.Touch(now))
         {
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Last-seen is best effort: a busy database or a row just cleaned up must not fail the page. A row that
+                // is gone is refused on the next request.
+                db.Entry(session).State = EntityState.Detached;
+            }
         }
 
         return true;

@@ -105,11 +105,18 @@ public sealed class StaffSessionsTests : IDisposable
     public async Task AStaffMember_SeesOnlyTheirOwnSessions_AndEndsAnotherOne()
     {
         var here = await StaffLogin.SignInAsync(_factory, "staff");
-        var elsewhere = await StaffLogin.SignInAsync(_factory, "staff");
+        using var elsewhere = CookieJars.NewClient(_factory, new CookieContainer());
+        elsewhere.DefaultRequestHeaders.UserAgent.ParseAdd(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0");
+        Assert.True(await StaffLogin.SignInAsync(elsewhere, "staff", DemoData.Set.Staff.Single(s => s.UserName == "staff").Password));
         var admin = await StaffLogin.SignInAsync(_factory, "admin");
 
         var list = await Forms.GetDocumentAsync(here, "/staff/sessions");
         var rows = list.QuerySelectorAll("#sessions tbody tr");
+        var other = rows.Single(r => r.QuerySelector("form") is not null);
+        Assert.Equal("Edge（Windows）", other.QuerySelector("td[data-label='浏览器']")?.TextContent);
+        Assert.Equal("2026-11-26 10:00", other.QuerySelector("td[data-label='登录时间']")?.TextContent);
+        Assert.Equal("未知", other.QuerySelector("td[data-label='网络地址']")?.TextContent);
         var adminRows = (await Forms.GetDocumentAsync(admin, "/staff/sessions")).QuerySelectorAll("#sessions tbody tr");
         using var ended = await Forms.SubmitAsync(here, list, "#sessions form");
 

@@ -17,6 +17,8 @@ namespace Wuhan.Resale.Web.Features.Staff;
 public sealed class StaffAccountsController(
     UserManager<ApplicationUser> users, ResaleDbContext db, AuditTrail audit, UserSessions sessions, TimeProvider clock) : Controller
 {
+    private const string WeakPassword = "密码至少10位，须包含大写字母、小写字母、数字和符号。";
+
     [HttpGet("/staff/accounts")]
     public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken) =>
         View("Accounts", await ModelAsync(new NewStaffForm(), message switch
@@ -76,7 +78,7 @@ public sealed class StaffAccountsController(
                     error.Code switch
                     {
                         "DuplicateUserName" => "该用户名已被使用。",
-                        var c when c.Contains("Password", StringComparison.Ordinal) => "密码至少10位，须包含大写字母、小写字母、数字和符号。",
+                        var c when c.Contains("Password", StringComparison.Ordinal) => WeakPassword,
                         _ => "账号未能创建，请检查填写的内容。",
                     });
             }
@@ -90,8 +92,7 @@ public sealed class StaffAccountsController(
     [HttpPost("/staff/accounts/{id}/enabled")]
     public async Task<IActionResult> SetEnabled(string id, bool enabled, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null || user.PersonId is not null)
+        if (await FindStaffAsync(id) is not { } user)
         {
             return NotFound();
         }
@@ -117,8 +118,7 @@ public sealed class StaffAccountsController(
     [HttpPost("/staff/accounts/{id}/role")]
     public async Task<IActionResult> SetRole(string id, string? role, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null || user.PersonId is not null)
+        if (await FindStaffAsync(id) is not { } user)
         {
             return NotFound();
         }
@@ -146,8 +146,7 @@ public sealed class StaffAccountsController(
     [HttpPost("/staff/accounts/{id}/password")]
     public async Task<IActionResult> ResetPassword(string id, string? newPassword, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null || user.PersonId is not null)
+        if (await FindStaffAsync(id) is not { } user)
         {
             return NotFound();
         }
@@ -156,7 +155,7 @@ public sealed class StaffAccountsController(
         var reset = await users.ResetPasswordAsync(user, token, newPassword ?? string.Empty);
         if (!reset.Succeeded)
         {
-            return View("Accounts", await ModelAsync(new NewStaffForm(), null, cancellationToken, "新密码至少10位，须包含大写字母、小写字母、数字和符号。"));
+            return View("Accounts", await ModelAsync(new NewStaffForm(), null, cancellationToken, "新" + WeakPassword));
         }
 
         await audit.RecordNowAsync("staff.password-reset", "User", user.Id, Name(user));
@@ -179,6 +178,10 @@ public sealed class StaffAccountsController(
             .Select(d => new DistrictOption(d.Code, d.Name)).ToListAsync(cancellationToken);
         return new StaffAccountsViewModel(rows, districts, form, message, error);
     }
+
+    /// <summary>A staff account by id; citizens' accounts are not managed here.</summary>
+    private async Task<ApplicationUser?> FindStaffAsync(string id) =>
+        await users.FindByIdAsync(id) is { PersonId: null } user ? user : null;
 
     private static bool IsRole(string? role) => role is Roles.CounterClerk or Roles.Administrator;
 
