@@ -29,8 +29,9 @@ public static class SessionSetup
             .AddDefaultTokenProviders();
         services.AddScoped<UserSessions>();
 
-        // Identity's periodic security-stamp check rebuilds the principal from the account; keep the portal's own
-        // claims (session id, sign-in time, names) or the rebuilt cookie would lose its session.
+        // Identity's periodic security-stamp check rebuilds the principal from the account and would drop the portal's
+        // own claims (session id, sign-in time, names). With a 20-minute sliding cookie renewed every ~10 minutes it
+        // never reaches its 30-minute interval today; this keeps a shorter interval from silently ending sessions.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
             if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
