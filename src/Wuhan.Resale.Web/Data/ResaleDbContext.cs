@@ -72,6 +72,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Partner> Partners => Set<Partner>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

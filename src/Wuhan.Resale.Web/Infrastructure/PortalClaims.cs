@@ -3,6 +3,9 @@ namespace Wuhan.Resale.Web.Infrastructure;
 /// <summary>Claims the portal adds at sign-in.</summary>
 public static class PortalClaims
 {
+    /// <summary>Every claim type of the portal starts with this, so a refreshed principal can carry them over.</summary>
+    public const string Prefix = "wr:";
+
     /// <summary>The verified person behind a citizen account.</summary>
     public const string PersonId = "wr:person_id";
 
@@ -14,4 +17,7 @@ public static class PortalClaims
 
     /// <summary>When this session began (Unix seconds), for the absolute session limit.</summary>
     public const string SignedInAt = "wr:signed_in_at";
+
+    /// <summary>The server-side <see cref="Data.UserSession"/> this cookie belongs to; checked on every request.</summary>
+    public const string SessionId = "wr:session_id";
 }

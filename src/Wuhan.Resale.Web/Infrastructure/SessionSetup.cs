@@ -1,15 +1,19 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.Web.Infrastructure;
 
-/// <summary>Identity, the session cookie and its limits: 20 minutes idle, 8 hours at most.</summary>
+/// <summary>
+/// Identity, the session cookie and its limits: 20 minutes idle, 8 hours at most, and a server-side
+/// <see cref="UserSession"/> behind every cookie that sign-out, time or an administrator can end.
+/// </summary>
 public static class SessionSetup
 {
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
-    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(8);
+    public static readonly TimeSpan IdleTimeout = UserSession.IdleTimeout;
+    public static readonly TimeSpan AbsoluteTimeout = UserSession.AbsoluteTimeout;
 
     public static void AddPortalIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -23,6 +27,22 @@ public static class SessionSetup
             })
             .AddEntityFrameworkStores<ResaleDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserSessions>();
+
+        // Identity's periodic security-stamp check rebuilds the principal from the account and would drop the portal's
+        // own claims (session id, sign-in time, names). With a 20-minute sliding cookie renewed every ~10 minutes it
+        // never reaches its 30-minute interval today; this keeps a shorter interval from silently ending sessions.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+            {
+                identity.AddClaims(current.Claims
+                    .Where(c => c.Type.StartsWith(PortalClaims.Prefix, StringComparison.Ordinal) && !identity.HasClaim(h => h.Type == c.Type))
+                    .Select(c => new Claim(c.Type, c.Value)));
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -40,8 +60,10 @@ public static class SessionSetup
             {
                 var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
                 var signedIn = context.Principal?.FindFirst(PortalClaims.SignedInAt)?.Value;
-                if (!long.TryParse(signedIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-                    || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteTimeout)
+                if (context.Principal is not { } principal
+                    || !long.TryParse(signedIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                    || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteTimeout
+                    || !await context.HttpContext.RequestServices.GetRequiredService<UserSessions>().ValidateAsync(principal))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();

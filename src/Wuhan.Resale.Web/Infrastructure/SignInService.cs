@@ -13,6 +13,7 @@ public sealed class SignInService(
     ResaleDbContext db,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
+    UserSessions sessions,
     TimeProvider clock)
 {
     /// <summary>
@@ -81,7 +82,7 @@ public sealed class SignInService(
     public async Task SignInCitizenAsync(ApplicationUser user, Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        await SignInAsync(user, [
+        await SignInAsync(user, SessionKind.Citizen, [
             new Claim(PortalClaims.PersonId, person.Id.ToString()),
             new Claim(PortalClaims.DisplayName, person.Name),
             new Claim(PortalClaims.AuditName, Masking.MaskName(person.Name)),
@@ -91,16 +92,22 @@ public sealed class SignInService(
     public Task SignInStaffAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return SignInAsync(user, [
+        return SignInAsync(user, SessionKind.Staff, [
             new Claim(PortalClaims.DisplayName, user.DisplayName),
             new Claim(PortalClaims.AuditName, $"{user.DisplayName}（{user.UserName}）"),
         ]);
     }
 
-    private async Task SignInAsync(ApplicationUser user, List<Claim> claims)
+    private async Task SignInAsync(ApplicationUser user, SessionKind kind, List<Claim> claims)
     {
-        // A new session on every sign-in: whatever cookie the browser had is dropped first.
+        // A new session on every sign-in: whatever cookie the browser had is dropped first (and its session ended).
+        if (signIn.Context.User.Identity?.IsAuthenticated == true)
+        {
+            await sessions.EndCurrentAsync(signIn.Context.User);
+        }
+
         await signIn.SignOutAsync();
+        claims.Add(new Claim(PortalClaims.SessionId, (await sessions.StartAsync(user, kind)).ToString()));
         claims.Add(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
     }

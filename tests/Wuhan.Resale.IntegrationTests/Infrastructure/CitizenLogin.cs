@@ -13,9 +13,14 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed partial class CitizenLogin(PortalFactory factory)
 {
+    private HttpClient? _desktop;
+
     public static WebApplicationFactoryClientOptions NoRedirects => new() { AllowAutoRedirect = false };
 
-    public HttpClient Desktop { get; } = factory.CreateClient(NoRedirects);
+    /// <summary>The desktop browser's cookies, so a test can replay a copy of them later (<see cref="CookieJars.Replay"/>).</summary>
+    public CookieContainer DesktopCookies { get; } = new();
+
+    public HttpClient Desktop => _desktop ??= CookieJars.NewClient(factory, DesktopCookies);
 
     public HttpClient Phone { get; } = factory.CreateClient(NoRedirects);
 

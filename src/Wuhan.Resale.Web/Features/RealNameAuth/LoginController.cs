@@ -102,11 +102,12 @@ public sealed class LoginController(
     }
 
     [HttpPost("/logout")]
-    public async Task<IActionResult> Logout([FromServices] SignInManager<ApplicationUser> signInManager)
+    public async Task<IActionResult> Logout([FromServices] SignInManager<ApplicationUser> signInManager, [FromServices] UserSessions sessions)
     {
+        // Ends the server-side session too (and audits it), so a copy of the cookie is worth nothing afterwards.
         if (User.Identity?.IsAuthenticated == true)
         {
-            await audit.RecordNowAsync("logout", null, null);
+            await sessions.EndCurrentAsync(User);
         }
 
         await signInManager.SignOutAsync();

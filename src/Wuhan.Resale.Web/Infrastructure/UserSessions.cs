@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
+
+namespace Wuhan.Resale.Web.Infrastructure;
+
+/// <summary>
+/// Server-side sessions: started at sign-in, checked on every authenticated request (one primary-key read, a write at
+/// most once a minute), ended by sign-out, by time, by the person on another device or by an administrator.
+/// Every end is audited.
+/// </summary>
+public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+{
+    /// <summary>Rows whose last use is older than this are deleted at the next sign-in; their ends are in the audit log.</summary>
+    public static readonly TimeSpan KeepEndedFor = TimeSpan.FromDays(30);
+
+    /// <summary>Adds a new session for the account to the unit of work and returns its id for the cookie.</summary>
+    public async Task<Guid> StartAsync(ApplicationUser user, SessionKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = clock.GetUtcNow();
+        var cutoff = now - KeepEndedFor;
+        await db.UserSessions.Where(s => s.LastSeenAt < cutoff).ExecuteDeleteAsync();
+
+        var http = httpContextAccessor.HttpContext;
+        var session = new UserSession(
+            Guid.CreateVersion7(now), user.Id, kind, now,
+            http?.Request.Headers.UserAgent.ToString(), http?.Connection.RemoteIpAddress?.ToString());
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    /// <summary>
+    /// Whether the principal's session is still going on; ends it (and says why in the audit log) when its time is up.
+    /// </summary>
+    public async Task<bool> ValidateAsync(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (!TryGetSessionId(principal, out var id))
+        {
+            return false;
+        }
+
+        var session = await db.UserSessions.FindAsync(id);
+        if (session is null || session.EndedAt is not null || session.UserId != principal.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        if (session.TimedOutAt(now) is { } timedOut)
+        {
+            // The request is not authenticated yet, so the audit actor is taken from the cookie's principal.
+            EndAndRecord(session, now, timedOut, AuditActor.From(principal));
+            await db.SaveChangesAsync();
+            return false;
+        }
+
+        if (session.Touch(now))
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Last-seen is best effort: a busy database or a row just cleaned up must not fail the page. A row that
+                // is gone is refused on the next request.
+                db.Entry(session).State = EntityState.Detached;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends the signed-in principal's own current session (退出登录).</summary>
+    public async Task EndCurrentAsync(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (TryGetSessionId(principal, out var id) && await db.UserSessions.FindAsync(id) is { } session
+            && session.UserId == principal.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            EndAndRecord(session, clock.GetUtcNow(), SessionEndReason.SignedOut);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Ends one session of the given account; false when the account has no such open session.</summary>
+    public async Task<bool> EndOwnAsync(string userId, Guid sessionId)
+    {
+        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null);
+        if (session is null)
+        {
+            return false;
+        }
+
+        EndAndRecord(session, clock.GetUtcNow(), SessionEndReason.EndedByOwner);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Ends every open session of an account at once (disabled, role changed, password reset).</summary>
+    public async Task<int> EndAllAsync(string userId, SessionEndReason reason)
+    {
+        var open = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync();
+        var now = clock.GetUtcNow();
+        foreach (var session in open)
+        {
+            EndAndRecord(session, now, reason);
+        }
+
+        await db.SaveChangesAsync();
+        return open.Count;
+    }
+
+    /// <summary>The account's sessions that are still going on, newest first.</summary>
+    public async Task<IReadOnlyList<UserSession>> ActiveAsync(string userId)
+    {
+        var now = clock.GetUtcNow();
+        var open = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync();
+        return [.. open.Where(s => s.IsActive(now)).OrderByDescending(s => s.CreatedAt)];
+    }
+
+    public static bool TryGetSessionId(ClaimsPrincipal principal, out Guid id) =>
+        Guid.TryParse(principal?.FindFirstValue(PortalClaims.SessionId), out id);
+
+    public static string Describe(SessionEndReason reason) => reason switch
+    {
+        SessionEndReason.SignedOut => "退出登录",
+        SessionEndReason.IdleTimeout => "超过20分钟未操作",
+        SessionEndReason.AbsoluteTimeout => "登录已满8小时",
+        SessionEndReason.EndedByOwner => "本人在其他会话中结束",
+        SessionEndReason.AccountDisabled => "账号被停用",
+        SessionEndReason.RoleChanged => "角色被修改",
+        SessionEndReason.PasswordReset => "密码被重置",
+        _ => reason.ToString(),
+    };
+
+    private void EndAndRecord(UserSession session, DateTimeOffset now, SessionEndReason reason, AuditActor? actor = null)
+    {
+        if (session.End(now, reason))
+        {
+            audit.Record(reason == SessionEndReason.SignedOut ? "logout" : "session.ended",
+                nameof(UserSession), session.Id.ToString(), "会话结束：" + Describe(reason), actor);
+        }
+    }
+}
