@@ -63,6 +63,7 @@ builder.Services.AddControllersWithViews(options =>
         options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 // Behind the bureau's reverse proxy: trust X-Forwarded-For/Proto from the configured proxies only.
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -109,6 +110,7 @@ app.UseSerilogRequestLogging(options =>
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseNoStoreForPages();

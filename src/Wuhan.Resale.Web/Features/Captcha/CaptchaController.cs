@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
+using Wuhan.Resale.Web.Infrastructure;
 
 namespace Wuhan.Resale.Web.Features.Captcha;
 
+[EnableRateLimiting(RateLimits.CaptchaImages)]
 public sealed class CaptchaController(CaptchaService captcha) : Controller
 {
     /// <summary>The picture of a live challenge; a used or unknown one is a 404.</summary>

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure;
 
 namespace Wuhan.Resale.Web.Features.PartnerApi;
 
@@ -18,6 +20,7 @@ namespace Wuhan.Resale.Web.Features.PartnerApi;
 [IgnoreAntiforgeryToken]
 [Authorize(AuthenticationSchemes = PartnerApiKeyHandler.SchemeName, Policy = PartnerPolicies.Read)]
 [Produces("application/json")]
+[EnableRateLimiting(RateLimits.Partner)]
 public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail audit) : ControllerBase
 {
     /// <summary>A filed, revoked or registered contract by its number (合同编号).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Auditing;
@@ -22,6 +23,7 @@ namespace Wuhan.Resale.Web.Features.PartySigning;
 /// expired or withdrawn link gets one and the same 404 page. No sign-in is needed for a party whose ID the registry
 /// confirmed with their phone; a party with a passport or permit must be signed in as themselves.
 /// </summary>
+[EnableRateLimiting(RateLimits.AnonymousPages)]
 public sealed class PartySigningController(
     ResaleDbContext db,
     FilingParties filingParties,

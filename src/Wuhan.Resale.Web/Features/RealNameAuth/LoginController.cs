@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.SignIn;
@@ -24,6 +25,7 @@ public sealed class LoginController(
     TimeProvider clock) : Controller
 {
     [HttpGet("/")]
+    [EnableRateLimiting(RateLimits.AnonymousPages)]
     public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated == true)
@@ -55,6 +57,7 @@ public sealed class LoginController(
 
     /// <summary>A fresh QR code for a page whose ticket expired, without reloading it.</summary>
     [HttpPost("/login/ticket")]
+    [EnableRateLimiting(RateLimits.AnonymousPages)]
     public async Task<IActionResult> NewTicket(CancellationToken cancellationToken)
     {
         var issued = await IssueAsync(cancellationToken);

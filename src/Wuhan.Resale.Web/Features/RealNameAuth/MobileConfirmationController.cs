@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain;
 using Wuhan.Resale.Domain.Messaging;
@@ -20,6 +21,7 @@ namespace Wuhan.Resale.Web.Features.RealNameAuth;
 /// authorises the desktop to sign in.
 /// </summary>
 [Route("/m/{token}")]
+[EnableRateLimiting(RateLimits.AnonymousPages)]
 public sealed class MobileConfirmationController(
     LoginTicketService tickets,
     CaptchaService captcha,
@@ -46,6 +48,7 @@ public sealed class MobileConfirmationController(
     }
 
     [HttpPost("")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Post(string token, MobileConfirmationForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuhan.Resale.Domain.Auditing;
@@ -13,6 +14,7 @@ using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Messaging;
+using Wuhan.Resale.Web.Infrastructure;
 
 namespace Wuhan.Resale.Web.Features.Revocation;
 
@@ -21,6 +23,7 @@ namespace Wuhan.Resale.Web.Features.Revocation;
 /// the phone that party filed with. A number/ID pair that does not match gets one generic answer, whether the
 /// contract exists or not, and guesses are limited per address and per contract number.
 /// </summary>
+[EnableRateLimiting(RateLimits.AnonymousPages)]
 public sealed class RevocationController(
     ResaleDbContext db,
     CaptchaService captcha,

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Web.Data;
@@ -35,6 +36,7 @@ public sealed class StaffController(
     public IActionResult Login(string? returnUrl) => View(new StaffLoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("/staff/login")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(StaffLoginForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure;
 
 namespace Wuhan.Resale.Web.Features.Verification;
 
@@ -12,6 +14,7 @@ namespace Wuhan.Resale.Web.Features.Verification;
 /// 合同验真, public: the QR code on a contract holds an unguessable token (not the contract number, so numbers cannot be
 /// enumerated); the page says whether that contract is valid, revoked or registered, with names and ID numbers masked.
 /// </summary>
+[EnableRateLimiting(RateLimits.AnonymousPages)]
 public sealed class VerificationController(ResaleDbContext db) : Controller
 {
     [HttpGet("/verify/{token}")]
