@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
@@ -178,6 +179,55 @@ public sealed class RevocationTests : IDisposable
         var throttled = await LookupAsync(anonymous, "武房2026000001", "11010119491001001X");
 
         Assert.Contains("尝试次数过多", throttled.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupLimits_PerAddress_AreCountedInTheDatabase_HoldAcrossARestart_AndEndWithTheWindow()
+    {
+        var directory = PortalFactory.NewDataDirectory();
+        PortalFactory Portal()
+        {
+            var portal = new PortalFactory(directory)
+            {
+                Clock = _clock,
+                ConfigureServices = services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>(),
+            };
+            portal.Settings["Revocation:AttemptsPerAddress"] = "2";
+            return portal;
+        }
+
+        HttpClient From(PortalFactory portal, string address)
+        {
+            var client = portal.CreateClient();
+            client.DefaultRequestHeaders.Add(ClientAddressFromHeader.HeaderName, address);
+            return client;
+        }
+
+        try
+        {
+            using (var before = Portal())
+            {
+                using var guesser = From(before, "10.4.4.4");
+                Assert.Contains("不匹配", (await LookupAsync(guesser, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+                Assert.Contains("不匹配", (await LookupAsync(guesser, "武房2026000002", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+            }
+
+            using var restarted = Portal();
+            using var sameGuesser = From(restarted, "10.4.4.4");
+            using var someoneElse = From(restarted, "10.4.4.5");
+            var stopped = await LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
+            var other = await LookupAsync(someoneElse, "武房2026000003", "11010119491001001X");
+            _clock.Advance(TimeSpan.FromMinutes(16));
+            var later = await LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
+
+            Assert.Contains("尝试次数过多", stopped.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+            Assert.Contains("不匹配", other.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+            Assert.Contains("不匹配", later.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private Task<List<string>> SmsTextsAsync(string citizenKey) => _factory.WithDbAsync(db =>

@@ -85,7 +85,7 @@ public sealed class RevocationController(
             return await RedisplayAsync(form, null, null, null, cancellationToken);
         }
 
-        if (!throttle.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString(), form.ContractNumber!))
+        if (!await throttle.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), form.ContractNumber!, cancellationToken))
         {
             return await RedisplayAsync(form, null, null, "尝试次数过多，请稍后再试。", cancellationToken);
         }

@@ -1,5 +1,7 @@
-using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Features.Revocation;
 
@@ -22,45 +24,31 @@ public sealed class RevocationOptions
 
 /// <summary>
 /// Limits guesses on the anonymous revocation page, per client address and per contract number, so neither a
-/// contract number nor the ID numbers of its parties can be found by trying. Kept in memory per instance.
+/// contract number nor the ID numbers of its parties can be found by trying. Every look-up is an audit row
+/// (<c>revocation.lookup</c>, with the contract number as it was typed, normalised, and the client address), and the
+/// limits are counted from those rows: every instance and every restart sees the same counts.
 /// </summary>
-public sealed class RevocationThrottle : IDisposable
+public sealed class RevocationThrottle(ResaleDbContext db, AuditTrail audit, IOptions<RevocationOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _byAddress;
-    private readonly PartitionedRateLimiter<string> _byContract;
+    public const string LookupAction = "revocation.lookup";
+    private const string EntityType = "ContractNumber";
 
-    public RevocationThrottle(IOptions<RevocationOptions> options)
+    /// <summary>True when this attempt is allowed; every allowed attempt counts, right or wrong (it is recorded here).</summary>
+    public async Task<bool> TryAcquireAsync(string? address, string contractNumber, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(contractNumber);
         var o = options.Value;
-        _byAddress = Create(o.AttemptsPerAddress, o.Window);
-        _byContract = Create(o.AttemptsPerContract, o.Window);
-    }
-
-    /// <summary>True when this attempt is allowed; every attempt counts, right or wrong.</summary>
-    public bool TryAcquire(string? address, string contractNumber)
-    {
-        using var a = _byAddress.AttemptAcquire(address ?? "unknown");
-        if (!a.IsAcquired)
+        var since = clock.GetUtcNow() - o.Window;
+        var key = contractNumber.Trim().ToUpperInvariant();
+        var lookups = db.AuditEvents.AsNoTracking().Where(e => e.Action == LookupAction && e.OccurredAt >= since);
+        var fromAddress = address is null ? 0 : await lookups.CountAsync(e => e.IpAddress == address, cancellationToken);
+        if (fromAddress >= o.AttemptsPerAddress
+            || await lookups.CountAsync(e => e.EntityType == EntityType && e.EntityId == key, cancellationToken) >= o.AttemptsPerContract)
         {
             return false;
         }
 
-        using var c = _byContract.AttemptAcquire(contractNumber.Trim().ToUpperInvariant());
-        return c.IsAcquired;
+        await audit.RecordNowAsync(LookupAction, EntityType, key, "撤销页面查询合同");
+        return true;
     }
-
-    public void Dispose()
-    {
-        _byAddress.Dispose();
-        _byContract.Dispose();
-    }
-
-    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-        }));
 }
