@@ -56,6 +56,22 @@ public sealed class LoginTicket : IAggregateRoot
 
     public DateTimeOffset? ConsumedAt { get; private set; }
 
+    /// <summary>The browser that asked for the ticket, as its owner would recognise it (e.g. "Edge（Windows）").</summary>
+    public string? DesktopBrowser { get; private set; }
+
+    /// <summary>The masked network address the ticket was asked from (e.g. "203.0.*.*").</summary>
+    public string? DesktopAddress { get; private set; }
+
+    /// <summary>Notes which computer asked for the ticket, so the phone page can show the person who is asking.</summary>
+    public void DescribeDesktop(string? browser, string? maskedAddress)
+    {
+        DesktopBrowser = Truncate(browser, 60);
+        DesktopAddress = Truncate(maskedAddress, 45);
+    }
+
+    private static string? Truncate(string? value, int length) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length <= length ? value : value[..length];
+
     public bool IsOpenForConfirmation(DateTimeOffset now) => Status == LoginTicketStatus.Pending && now < ExpiresAt;
 
     public void Authorise(Guid personId, DateTimeOffset now)

@@ -61,6 +61,7 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
 
         var link = await Page.Locator("#same-device-link").GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The login page shows no same-device link.");
+        var pairingCode = (await Page.Locator("#pairing-code").InnerTextAsync()).Trim();
 
         var phone = await PhoneContext.NewPageAsync();
         await phone.GotoAsync(link);
@@ -69,6 +70,7 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
         await phone.GetByLabel("证件号码", new() { Exact = true }).FillAsync(Citizen.IdNumber);
         await phone.GetByLabel("手机号码", new() { Exact = true }).FillAsync(Citizen.Phone);
         await phone.GetByLabel("图片验证码", new() { Exact = true }).FillAsync(BrowserPortalFactory.CaptchaAnswer);
+        await phone.Locator("#PairingCode").FillAsync(pairingCode);
         if (checkPages)
         {
             await CheckAsync(phone, "phone-identity");

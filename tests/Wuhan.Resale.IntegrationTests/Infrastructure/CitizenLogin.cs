@@ -29,6 +29,9 @@ public sealed partial class CitizenLogin(PortalFactory factory)
     /// <summary>The same-device link, carrying the ticket token.</summary>
     public string? TicketLink { get; private set; }
 
+    /// <summary>The 配对码 the login page shows beside its QR code.</summary>
+    public string? PairingCode => LoginPage?.QuerySelector("#pairing-code")?.TextContent.Trim();
+
     public async Task<string> OpenLoginPageAsync()
     {
         using var response = await Desktop.GetAsync(new Uri("/", UriKind.Relative));
@@ -57,8 +60,10 @@ public sealed partial class CitizenLogin(PortalFactory factory)
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SendCodeAsync(IHtmlDocument phonePage, Dictionary<string, string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        fields.TryAdd("CaptchaAnswer", PortalFactory.CaptchaAnswer);
-        var response = await Forms.SubmitAsync(Phone, phonePage, "form", fields, ("Intent", "send"));
+        var values = new Dictionary<string, string?>(fields);
+        values.TryAdd("CaptchaAnswer", PortalFactory.CaptchaAnswer);
+        values.TryAdd("PairingCode", PairingCode);
+        var response = await Forms.SubmitAsync(Phone, phonePage, "form", values, ("Intent", "send"));
         return (response, await Forms.ParseAsync(response));
     }
 

@@ -16,6 +16,8 @@ internal sealed class LoginTicketConfiguration : IEntityTypeConfiguration<LoginT
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.Property(t => t.ClaimSecretHash).HasMaxLength(PersonalDataModelExtensions.HashLength).IsRequired();
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.DesktopBrowser).HasMaxLength(60);
+        builder.Property(t => t.DesktopAddress).HasMaxLength(45);
         builder.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.ExpiresAt);
     }

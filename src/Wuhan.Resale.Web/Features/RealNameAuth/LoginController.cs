@@ -34,7 +34,7 @@ public sealed class LoginController(
         }
 
         var issued = await IssueAsync(cancellationToken);
-        return View(new LoginPageViewModel(issued.Svg, issued.Link, (int)LoginTicket.Lifetime.TotalSeconds, Messages.For(message)));
+        return View(new LoginPageViewModel(issued.Svg, issued.Link, issued.PairingCode, (int)LoginTicket.Lifetime.TotalSeconds, Messages.For(message)));
     }
 
     /// <summary>Polled by the login page: has the phone confirmed yet?</summary>
@@ -61,7 +61,7 @@ public sealed class LoginController(
     public async Task<IActionResult> NewTicket(CancellationToken cancellationToken)
     {
         var issued = await IssueAsync(cancellationToken);
-        return Json(new { svg = issued.Svg, link = issued.Link, secondsLeft = (int)LoginTicket.Lifetime.TotalSeconds });
+        return Json(new { svg = issued.Svg, link = issued.Link, pairingCode = issued.PairingCode, secondsLeft = (int)LoginTicket.Lifetime.TotalSeconds });
     }
 
     [HttpPost("/login/complete")]
@@ -117,9 +117,12 @@ public sealed class LoginController(
         return RedirectToAction(nameof(Index), new { message = Messages.SignedOut });
     }
 
-    private async Task<(string Svg, string Link)> IssueAsync(CancellationToken cancellationToken)
+    private async Task<(string Svg, string Link, string PairingCode)> IssueAsync(CancellationToken cancellationToken)
     {
-        var issued = await tickets.IssueAsync(cancellationToken);
+        var issued = await tickets.IssueAsync(
+            ClientDescriptions.Browser(Request.Headers.UserAgent.ToString()),
+            ClientDescriptions.MaskedAddress(HttpContext.Connection.RemoteIpAddress?.ToString()),
+            cancellationToken);
         Response.Cookies.Append(LoginTicketService.ClaimCookie, issued.ClaimCookieValue, new CookieOptions
         {
             HttpOnly = true,
@@ -129,7 +132,7 @@ public sealed class LoginController(
             MaxAge = LoginTicket.Lifetime + LoginTicket.ConsumeGrace,
         });
         var link = $"{PortalAddress.PublicBase(Request, configuration)}/m/{issued.Token}";
-        return (QrCodes.Svg(link), link);
+        return (QrCodes.Svg(link), link, tickets.PairingCode(issued.Ticket));
     }
 
     private static class Messages
@@ -152,4 +155,4 @@ public sealed class LoginController(
     }
 }
 
-public sealed record LoginPageViewModel(string QrSvg, string SameDeviceLink, int SecondsLeft, string? Message);
+public sealed record LoginPageViewModel(string QrSvg, string SameDeviceLink, string PairingCode, int SecondsLeft, string? Message);

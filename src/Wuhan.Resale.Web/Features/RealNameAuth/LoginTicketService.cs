@@ -11,7 +11,19 @@ public sealed class LoginTicketService(ResaleDbContext db, TimeProvider clock)
     /// <summary>Cookie that ties a ticket to the desktop browser that asked for it.</summary>
     public const string ClaimCookie = "wr_login_claim";
 
-    public async Task<IssuedTicket> IssueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The 4-digit 配对码 the desktop shows and the person types on the phone before a code is sent: whoever opens a
+    /// QR link sent by someone else learns that a computer is waiting for their authorisation. Derived from the ticket
+    /// with the portal's keyed hash, so it is never stored and cannot be read from the link.
+    /// </summary>
+    public string PairingCode(LoginTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var hex = db.SecretHash($"login-pairing:{ticket.Id:N}");
+        return (Convert.ToUInt32(hex[..8], 16) % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IssuedTicket> IssueAsync(string? desktopBrowser, string? desktopAddress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await db.LoginTickets
@@ -22,6 +34,7 @@ public sealed class LoginTicketService(ResaleDbContext db, TimeProvider clock)
         var token = NewSecret();
         var claimSecret = NewSecret();
         var ticket = new LoginTicket(Guid.CreateVersion7(now), HashToken(token), HashClaim(claimSecret), now);
+        ticket.DescribeDesktop(desktopBrowser, desktopAddress);
         db.LoginTickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedTicket(ticket, token, $"{ticket.Id:N}.{claimSecret}");

@@ -43,7 +43,7 @@ public sealed class MobileConfirmationController(
         }
 
         var form = new MobileConfirmationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) };
-        ViewData["TicketCreatedAt"] = ticket.CreatedAt;
+        DescribeDesktop(ticket);
         return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null));
     }
 
@@ -59,6 +59,7 @@ public sealed class MobileConfirmationController(
         }
 
         ModelState.Clear();
+        DescribeDesktop(ticket);
         ViewData["TicketCreatedAt"] = ticket.CreatedAt;
         var codeSent = form.Intent == MobileIntents.Authorise;
         if (form.Intent == MobileIntents.RefreshCaptcha)
@@ -93,6 +94,13 @@ public sealed class MobileConfirmationController(
         if (!await captcha.VerifyAsync(form.CaptchaId, form.CaptchaAnswer, cancellationToken))
         {
             ModelState.AddModelError(nameof(form.CaptchaAnswer), "图片验证码不正确或已失效，请输入新图片中的字符。");
+            return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
+        }
+
+        if (form.PairingCode?.Trim() != tickets.PairingCode(ticket))
+        {
+            await audit.RecordNowAsync("login.pairing-failed", "LoginTicket", ticket.Id.ToString(), "配对码不一致");
+            ModelState.AddModelError(nameof(form.PairingCode), PairingMismatchMessage);
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
@@ -188,6 +196,16 @@ public sealed class MobileConfirmationController(
         }
 
         return result == LoginIdentityResult.Match;
+    }
+
+    public const string PairingMismatchMessage = "配对码与电脑屏幕上显示的不一致。如果不是您本人刚刚在电脑上打开的登录页面，请不要继续。";
+
+    /// <summary>What the phone page shows of the computer that asked: when, which browser, from which network.</summary>
+    private void DescribeDesktop(LoginTicket ticket)
+    {
+        ViewData["TicketCreatedAt"] = ticket.CreatedAt;
+        ViewData["DesktopBrowser"] = ticket.DesktopBrowser ?? "未知浏览器";
+        ViewData["DesktopAddress"] = ticket.DesktopAddress ?? "未知";
     }
 
     public const int SendsPerTicket = 3;

@@ -21,6 +21,9 @@ public sealed class MobileConfirmationForm
 
     public string? Code { get; set; }
 
+    /// <summary>The 配对码 shown on the computer that asked for the sign-in.</summary>
+    public string? PairingCode { get; set; }
+
     /// <summary>send | authorise | refresh-captcha.</summary>
     public string? Intent { get; set; }
 }

@@ -4,6 +4,7 @@
     var form = document.getElementById("complete-form");
     var box = document.getElementById("qr-box");
     var link = document.getElementById("same-device-link");
+    var pairing = document.getElementById("pairing-code");
     var countdown = document.getElementById("qr-countdown");
     if (!form || !box) { return; }
     var token = form.querySelector("input[name=__RequestVerificationToken]").value;
@@ -17,6 +18,7 @@
             .then(function (data) {
                 box.innerHTML = data.svg;
                 link.href = data.link;
+                if (pairing) { pairing.textContent = data.pairingCode; }
                 secondsLeft = data.secondsLeft;
             })
             .catch(function () { countdown.textContent = "二维码刷新失败，请刷新页面。"; })
