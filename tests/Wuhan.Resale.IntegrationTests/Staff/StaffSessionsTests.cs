@@ -108,7 +108,8 @@ public sealed class StaffSessionsTests : IDisposable
         using var elsewhere = CookieJars.NewClient(_factory, new CookieContainer());
         elsewhere.DefaultRequestHeaders.UserAgent.ParseAdd(
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0");
-        Assert.True(await StaffLogin.SignInAsync(elsewhere, "staff", DemoData.Set.Staff.Single(s => s.UserName == "staff").Password));
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
+        Assert.True(await StaffLogin.SignInAsync(elsewhere, staff.UserName, staff.Password, staff.AuthenticatorKey));
         var admin = await StaffLogin.SignInAsync(_factory, "admin");
 
         var list = await Forms.GetDocumentAsync(here, "/staff/sessions");
