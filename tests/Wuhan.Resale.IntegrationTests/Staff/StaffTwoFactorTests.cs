@@ -62,6 +62,28 @@ public sealed class StaffTwoFactorTests : IDisposable
     }
 
     [Fact]
+    public async Task FiveWrongCodes_LockTheAccount_AndEndTheHalfFinishedSignIn()
+    {
+        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+        using var password = await StaffLogin.SubmitPasswordAsync(client, Clerk.UserName, Clerk.Password);
+        var right = Totp.Code(Clerk.AuthenticatorKey!);
+        var wrong = right == "000000" ? "111111" : "000000";
+        string? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            using var refused = await StaffLogin.SubmitCodeAsync(client, wrong);
+            last = refused.Headers.Location?.OriginalString;
+        }
+
+        using var codePage = await client.GetAsync(new Uri(StaffLogin.CodePath, UriKind.Relative));
+        var locked = await WithUsersAsync(async users => await users.IsLockedOutAsync((await users.FindByNameAsync(Clerk.UserName))!));
+
+        Assert.Equal("/staff/login?message=refused", last);
+        Assert.True(locked);
+        Assert.StartsWith("/staff/login", codePage.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARecoveryCode_SignsInOnce()
     {
         var codes = await WithUsersAsync(async users =>

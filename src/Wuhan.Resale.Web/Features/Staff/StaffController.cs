@@ -36,9 +36,15 @@ public sealed class StaffController(
     [HttpGet("/staff/login")]
     public IActionResult Login(string? returnUrl, string? message)
     {
-        if (message == "expired")
+        var text = message switch
         {
-            ModelState.AddModelError(string.Empty, StaffTwoFactorController.ExpiredMessage);
+            "expired" => StaffTwoFactorController.ExpiredMessage,
+            "refused" => RefusedMessage,
+            _ => null,
+        };
+        if (text is not null)
+        {
+            ModelState.AddModelError(string.Empty, text);
         }
 
         return View(new StaffLoginForm { ReturnUrl = returnUrl });

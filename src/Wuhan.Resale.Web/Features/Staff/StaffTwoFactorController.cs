@@ -61,7 +61,7 @@ public sealed partial class StaffTwoFactorController(
             if (locked)
             {
                 StaffTwoFactor.EndPending(HttpContext);
-                return RedirectToLogin();
+                return Redirect("/staff/login?message=refused");
             }
 
             ModelState.AddModelError(nameof(StaffCodeForm.Code), code.Length == 0 ? "请输入动态验证码。" : WrongCodeMessage);
