@@ -40,10 +40,8 @@ public sealed class StaffTwoFactorTests : IDisposable
     [Fact]
     public async Task AWrongCode_IsRefusedBesideTheField_AndCounted_ThenTheRightCodeSignsIn()
     {
-        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        using var password = await StaffLogin.SubmitPasswordAsync(client, Clerk.UserName, Clerk.Password);
-        var right = Totp.Code(Clerk.AuthenticatorKey!);
-        var wrong = right == "000000" ? "111111" : "000000";
+        using var client = await PasswordAcceptedAsync();
+        var (right, wrong) = Codes();
 
         using var refused = await StaffLogin.SubmitCodeAsync(client, wrong);
         var refusedPage = await Forms.ParseAsync(refused);
@@ -64,10 +62,8 @@ public sealed class StaffTwoFactorTests : IDisposable
     [Fact]
     public async Task FiveWrongCodes_LockTheAccount_AndEndTheHalfFinishedSignIn()
     {
-        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        using var password = await StaffLogin.SubmitPasswordAsync(client, Clerk.UserName, Clerk.Password);
-        var right = Totp.Code(Clerk.AuthenticatorKey!);
-        var wrong = right == "000000" ? "111111" : "000000";
+        using var client = await PasswordAcceptedAsync();
+        var wrong = Codes().Wrong;
         string? last = null;
         for (var i = 0; i < 5; i++)
         {
@@ -153,11 +149,25 @@ public sealed class StaffTwoFactorTests : IDisposable
         Assert.False(_factory.Services.GetRequiredService<StaffTwoFactor>().Required);
     }
 
+    /// <summary>A client past the demo clerk's password step, at the code page.</summary>
+    private async Task<HttpClient> PasswordAcceptedAsync()
+    {
+        var client = _factory.CreateClient(CitizenLogin.NoRedirects);
+        using var password = await StaffLogin.SubmitPasswordAsync(client, Clerk.UserName, Clerk.Password);
+        return client;
+    }
+
+    /// <summary>The demo clerk's current code, and a code that is not it.</summary>
+    private static (string Right, string Wrong) Codes()
+    {
+        var right = Totp.Code(Clerk.AuthenticatorKey!);
+        return (right, right == "000000" ? "111111" : "000000");
+    }
+
     /// <summary>The redirect after the code step, or null when the portal refused the code.</summary>
     private async Task<string?> SignInWithCodeAsync(string code)
     {
-        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        using var password = await StaffLogin.SubmitPasswordAsync(client, Clerk.UserName, Clerk.Password);
+        using var client = await PasswordAcceptedAsync();
         using var response = await StaffLogin.SubmitCodeAsync(client, code);
         return response.Headers.Location?.OriginalString;
     }
