@@ -20,4 +20,7 @@ public static class PortalClaims
 
     /// <summary>The server-side <see cref="Data.UserSession"/> this cookie belongs to; checked on every request.</summary>
     public const string SessionId = "wr:session_id";
+
+    /// <summary>A staff member signed in with a password only where a second factor is required: enrolment comes first.</summary>
+    public const string MustEnrolTwoFactor = "wr:must_enrol_2fa";
 }

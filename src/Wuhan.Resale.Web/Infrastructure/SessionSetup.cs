@@ -28,6 +28,7 @@ public static class SessionSetup
             .AddEntityFrameworkStores<ResaleDbContext>()
             .AddDefaultTokenProviders();
         services.AddScoped<UserSessions>();
+        services.AddSingleton<StaffTwoFactor>();
 
         // Identity's periodic security-stamp check rebuilds the principal from the account and would drop the portal's
         // own claims (session id, sign-in time, names). With a 20-minute sliding cookie renewed every ~10 minutes it
@@ -71,6 +72,17 @@ public static class SessionSetup
                 }
 
                 await identityValidator(context);
+            };
+            var accessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (AuthorizationPolicies.MustEnrolTwoFactor(context.HttpContext.User))
+                {
+                    context.Response.Redirect(StaffTwoFactor.EnrolmentPath);
+                    return Task.CompletedTask;
+                }
+
+                return accessDenied(context);
             };
             options.Events.OnRedirectToLogin = context =>
             {

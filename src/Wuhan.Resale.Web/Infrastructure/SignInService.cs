@@ -89,13 +89,23 @@ public sealed class SignInService(
         ]);
     }
 
-    public Task SignInStaffAsync(ApplicationUser user)
+    /// <summary>
+    /// A staff session. With <paramref name="mustEnrolTwoFactor"/> the session reaches only the enrolment page until
+    /// the person has set up a second factor and been signed in again.
+    /// </summary>
+    public Task SignInStaffAsync(ApplicationUser user, bool mustEnrolTwoFactor = false)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return SignInAsync(user, SessionKind.Staff, [
+        List<Claim> claims = [
             new Claim(PortalClaims.DisplayName, user.DisplayName),
             new Claim(PortalClaims.AuditName, $"{user.DisplayName}（{user.UserName}）"),
-        ]);
+        ];
+        if (mustEnrolTwoFactor)
+        {
+            claims.Add(new Claim(PortalClaims.MustEnrolTwoFactor, "true"));
+        }
+
+        return SignInAsync(user, SessionKind.Staff, claims);
     }
 
     private async Task SignInAsync(ApplicationUser user, SessionKind kind, List<Claim> claims)

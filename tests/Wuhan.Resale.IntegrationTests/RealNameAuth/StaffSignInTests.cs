@@ -12,15 +12,17 @@ public sealed class StaffSignInTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task Staff_SignInWithPassword_AndReachTheStaffArea()
+    public async Task Staff_SignInWithPasswordAndCode_AndReachTheStaffArea()
     {
         var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
         using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
 
-        using var response = await SignInAsync(client, staff.UserName, staff.Password);
+        using var password = await SignInAsync(client, staff.UserName, staff.Password);
+        using var code = await StaffLogin.SubmitCodeAsync(client, Totp.Code(staff.AuthenticatorKey!), password.Headers.Location!.OriginalString);
         var home = await Forms.GetDocumentAsync(client, "/staff");
 
-        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        Assert.StartsWith(StaffLogin.CodePath, password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/staff", code.Headers.Location?.OriginalString);
         Assert.Equal("工作台", home.QuerySelector("h1")?.TextContent.Trim());
         Assert.Contains("staff.login.succeeded", await ActionsAsync());
     }
@@ -86,9 +88,7 @@ public sealed class StaffSignInTests : IDisposable
     [Fact]
     public async Task AStaffMember_IsNotACitizen()
     {
-        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
-        using var client = _factory.CreateClient(CitizenLogin.NoRedirects);
-        using var _ = await SignInAsync(client, staff.UserName, staff.Password);
+        using var client = await StaffLogin.SignInAsync(_factory, "staff");
 
         using var response = await client.GetAsync(new Uri("/me", UriKind.Relative));
 
@@ -105,11 +105,8 @@ public sealed class StaffSignInTests : IDisposable
         Assert.Equal("/staff/login?returnUrl=%2Fstaff", response.Headers.Location?.OriginalString);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
-    {
-        var page = await Forms.GetDocumentAsync(client, "/staff/login");
-        return await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?> { ["UserName"] = userName, ["Password"] = password });
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
+        StaffLogin.SubmitPasswordAsync(client, userName, password);
 
     private Task<List<string>> ActionsAsync() => _factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
 }

@@ -94,8 +94,8 @@ public sealed class StaffSessionsTests : IDisposable
         Assert.Equal("/staff/accounts?message=password", reset.Headers.Location?.OriginalString);
         Assert.Equal("/staff/login", await LocationOfAsync(clerk, "/staff"));
         var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
-        Assert.False(await StaffLogin.SignInAsync(_factory.CreateClient(CitizenLogin.NoRedirects), "staff", staff.Password));
-        Assert.True(await StaffLogin.SignInAsync(_factory.CreateClient(CitizenLogin.NoRedirects), "staff", "Jiangan#2026new"));
+        Assert.False(await StaffLogin.SignInAsync(_factory.CreateClient(CitizenLogin.NoRedirects), "staff", staff.Password, staff.AuthenticatorKey));
+        Assert.True(await StaffLogin.SignInAsync(_factory.CreateClient(CitizenLogin.NoRedirects), "staff", "Jiangan#2026new", staff.AuthenticatorKey));
         var audit = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.Action + " " + e.Detail).ToListAsync());
         Assert.Contains("session.ended 会话结束：密码被重置", audit);
         Assert.DoesNotContain(audit, a => a.Contains("Jiangan", StringComparison.Ordinal));
@@ -108,7 +108,8 @@ public sealed class StaffSessionsTests : IDisposable
         using var elsewhere = CookieJars.NewClient(_factory, new CookieContainer());
         elsewhere.DefaultRequestHeaders.UserAgent.ParseAdd(
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0");
-        Assert.True(await StaffLogin.SignInAsync(elsewhere, "staff", DemoData.Set.Staff.Single(s => s.UserName == "staff").Password));
+        var staff = DemoData.Set.Staff.Single(s => s.UserName == "staff");
+        Assert.True(await StaffLogin.SignInAsync(elsewhere, staff.UserName, staff.Password, staff.AuthenticatorKey));
         var admin = await StaffLogin.SignInAsync(_factory, "admin");
 
         var list = await Forms.GetDocumentAsync(here, "/staff/sessions");

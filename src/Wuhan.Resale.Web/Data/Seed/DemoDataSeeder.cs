@@ -16,6 +16,7 @@ namespace Wuhan.Resale.Web.Data.Seed;
 public sealed partial class DemoDataSeeder(
     ResaleDbContext db,
     UserManager<ApplicationUser> users,
+    IUserStore<ApplicationUser> userStore,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
     IHostEnvironment environment,
@@ -236,6 +237,12 @@ public sealed partial class DemoDataSeeder(
             var user = new ApplicationUser { UserName = s.UserName, DisplayName = s.DisplayName, DistrictCode = s.DistrictCode };
             EnsureSucceeded(await users.CreateAsync(user, s.Password), s.UserName);
             EnsureSucceeded(await users.AddToRoleAsync(user, s.Role), s.UserName);
+            if (s.AuthenticatorKey is { Length: > 0 } key && userStore is IUserAuthenticatorKeyStore<ApplicationUser> keys)
+            {
+                // A fixed, published key (README) instead of ResetAuthenticatorKeyAsync's random one.
+                await keys.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+                EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, true), s.UserName);
+            }
         }
     }
 

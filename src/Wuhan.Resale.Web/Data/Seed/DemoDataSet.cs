@@ -113,4 +113,7 @@ public sealed class DemoStaff
     public string Role { get; set; } = string.Empty;
 
     public string? DistrictCode { get; set; }
+
+    /// <summary>A published base32 TOTP key: the demo account starts with its second factor enabled on this key.</summary>
+    public string? AuthenticatorKey { get; set; }
 }

@@ -23,17 +23,32 @@ public sealed class StaffController(
     IValidator<StaffLoginForm> validator,
     AuditTrail audit,
     ResaleDbContext db,
+    StaffTwoFactor twoFactor,
     TimeProvider clock) : Controller
 {
     public const string RefusedMessage = "用户名或密码不正确。连续输错5次的账户将被锁定5分钟。";
     public const string LimitedMessage = "登录尝试次数过多，请15分钟后再试。";
     public const int FailuresPerAddressPer15Minutes = 20;
 
-    private static readonly string[] FailureActions = ["staff.login.failed", "staff.login.locked"];
+    private static readonly string[] FailureActions = ["staff.login.failed", "staff.login.locked", StaffTwoFactorController.CodeFailedAction];
     private static string? dummyHash;
 
     [HttpGet("/staff/login")]
-    public IActionResult Login(string? returnUrl) => View(new StaffLoginForm { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl, string? message)
+    {
+        var text = message switch
+        {
+            "expired" => StaffTwoFactorController.ExpiredMessage,
+            "refused" => RefusedMessage,
+            _ => null,
+        };
+        if (text is not null)
+        {
+            ModelState.AddModelError(string.Empty, text);
+        }
+
+        return View(new StaffLoginForm { ReturnUrl = returnUrl });
+    }
 
     [HttpPost("/staff/login")]
     [EnableRateLimiting(RateLimits.SignIn)]
@@ -86,10 +101,23 @@ public sealed class StaffController(
             return View(Blank(form));
         }
 
-        await signIn.SignInStaffAsync(user);
-        await audit.RecordNowAsync("staff.login.succeeded", "User", user.Id, null, actor);
-        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) && form.ReturnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? form.ReturnUrl : "/staff");
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            // Not signed in yet: the code page finishes the sign-in within five minutes.
+            twoFactor.StartPending(HttpContext, user);
+            await audit.RecordNowAsync("staff.login.password-accepted", "User", user.Id, "密码正确，待输入动态验证码", actor);
+            return Redirect(StaffTwoFactor.CodePath + "?returnUrl=" + Uri.EscapeDataString(StaffHome(Url, form.ReturnUrl)));
+        }
+
+        var mustEnrol = twoFactor.Required;
+        await signIn.SignInStaffAsync(user, mustEnrol);
+        await audit.RecordNowAsync("staff.login.succeeded", "User", user.Id, mustEnrol ? "未启用动态验证码，须先绑定" : null, actor);
+        return LocalRedirect(mustEnrol ? StaffTwoFactor.EnrolmentPath : StaffHome(Url, form.ReturnUrl));
     }
+
+    /// <summary>Where a staff member lands after sign-in: the page they asked for if it is a staff page, else the home page.</summary>
+    internal static string StaffHome(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff";
 
     [HttpGet("/staff")]
     [Authorize(Policy = AuthorizationPolicies.Staff)]

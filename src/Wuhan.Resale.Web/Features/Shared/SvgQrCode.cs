@@ -1,0 +1,18 @@
+using QRCoder;
+
+namespace Wuhan.Resale.Web.Features.Shared;
+
+/// <summary>
+/// Renders a QR code as inline SVG on the server, so no script or image request is needed to show it.
+/// (RealNameAuth keeps its own copy for the login code; it can move onto this one.)
+/// </summary>
+public static class SvgQrCode
+{
+    public static string Render(string text, string label)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(new System.Drawing.Size(240, 240), "#000000", "#ffffff", drawQuietZones: true);
+        return svg.Replace("<svg ", $"<svg role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" ", StringComparison.Ordinal);
+    }
+}
