@@ -132,7 +132,7 @@ public sealed class LoginController(
             MaxAge = LoginTicket.Lifetime + LoginTicket.ConsumeGrace,
         });
         var link = $"{PortalAddress.PublicBase(Request, configuration)}/m/{issued.Token}";
-        return (QrCodes.Svg(link), link, tickets.PairingCode(issued.Ticket));
+        return (SvgQrCode.Render(link, "登录二维码"), link, tickets.PairingCode(issued.Ticket));
     }
 
     private static class Messages

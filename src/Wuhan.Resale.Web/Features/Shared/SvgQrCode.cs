@@ -4,7 +4,7 @@ namespace Wuhan.Resale.Web.Features.Shared;
 
 /// <summary>
 /// Renders a QR code as inline SVG on the server, so no script or image request is needed to show it.
-/// (RealNameAuth keeps its own copy for the login code; it can move onto this one.)
+/// Used for the login QR code and the staff authenticator enrolment.
 /// </summary>
 public static class SvgQrCode
 {
