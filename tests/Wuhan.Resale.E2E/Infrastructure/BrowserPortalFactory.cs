@@ -47,6 +47,9 @@ public sealed class BrowserPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:01");
         builder.UseSetting("Captcha:FixedAnswer", CaptchaAnswer);
+        // All browser contexts come from 127.0.0.1: lift the per-address framework limits for the suite's many people.
+        builder.UseSetting("RateLimits:AnonymousPagesPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPostsPerMinute", "100000");
 
         // Warnings and errors only: a request log line per page would bury the test results.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -28,6 +28,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
         Environment = environment;
+
+        // Every simulated person of a test shares one client address (the test server gives none): the per-address
+        // framework limits would stop a test that signs in a dozen people in a minute. RateLimitTests sets its own.
+        Settings["RateLimits:AnonymousPagesPerMinute"] = "100000";
+        Settings["RateLimits:CaptchaImagesPerMinute"] = "100000";
+        Settings["RateLimits:SignInPostsPerMinute"] = "100000";
+        Settings["RateLimits:PartnerRequestsPerMinute"] = "100000";
     }
 
     public string DataDirectory { get; }
