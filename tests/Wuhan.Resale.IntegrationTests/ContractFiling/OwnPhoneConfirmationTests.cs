@@ -72,6 +72,24 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
     }
 
     [Fact]
+    public async Task ADraftTheFontCannotPrint_GetsAMessageOnThePartysPage_NotAnError()
+    {
+        var (seller, listingId, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE PropertyRecords SET Location = Location || '😀' WHERE Id = (SELECT PropertyRecordId FROM Listings WHERE Id = {0})", listingId));
+        await FilingJourney.SendCodesAsync(seller.Client, contractId);
+        var link = LinkIn(await LatestFilingSmsAsync("buyer-1"));
+
+        using var preview = await Anonymous().GetAsync(link + "/preview");
+        var page = await Forms.ParseAsync(preview);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("text/html", preview.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace(Forms.FieldError(page, "preview")));
+        Assert.Equal("待签署", page.QuerySelector("#sign-state")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task EveryPartyAgreesOnTheirOwnPhone_TheFilingPageShowsIt_AndConfirmFilesWithoutCodes()
     {
         var (seller, _, contractId) = await FilingJourney.ReadyToFileAsync(_factory, "seller-clean", "home-clean", "buyer-1");

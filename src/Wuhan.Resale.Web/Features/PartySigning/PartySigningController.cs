@@ -99,7 +99,18 @@ public sealed class PartySigningController(
         }
 
         var document = await pdfs.DraftDocumentAsync(signing.Contract, signing.Listing, signing.Parties, cancellationToken);
-        var bytes = pdfs.RenderDraft(document);
+        byte[] bytes;
+        try
+        {
+            bytes = pdfs.RenderDraft(document);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A value the contract font cannot print (e.g. from the registry): the page says so instead of failing.
+            ModelState.AddModelError("preview", ex.Message);
+            return View("Index", await PageAsync(signing, cancellationToken));
+        }
+
         await audit.RecordNowAsync("contract.previewed", "Contract", signing.Contract.Id.ToString(),
             $"{RoleName(signing.Party)} {Masking.MaskName(signing.Party.Name)} 在确认页面预览合同草稿", ActorFor(signing.Party));
         Response.Headers.ContentDisposition = "inline; filename=\"contract-draft.pdf\"";
