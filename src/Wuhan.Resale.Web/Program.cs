@@ -41,7 +41,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<VerificationCodeService>();
 builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
-builder.Services.AddContractPdf();
+builder.Services.AddContractPdf(builder.Configuration, builder.Environment);
 
 // The features, in the order a seller meets them.
 builder.Services.AddRealNameAuth();

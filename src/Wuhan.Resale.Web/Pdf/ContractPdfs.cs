@@ -1,28 +1,55 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Pdf.Signing;
 
 namespace Wuhan.Resale.Web.Pdf;
 
 /// <summary>
 /// Renders a contract's PDF as its parties and staff get it: a filed contract with its QR code (a revoked one stamped
-/// 已撤销), or a draft as it would be filed today, stamped 草稿 and without a QR code.
+/// 已撤销), or a draft as it would be filed today, stamped 草稿 and without a QR code. A filed contract's PDF is signed
+/// with the bureau's certificate; the signed bytes are kept in memory per contract, state and content, so the parties
+/// and staff downloading the same contract again get the same file without rendering and signing it again.
 /// </summary>
-public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer)
+public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, IMemoryCache cache)
 {
+    private static readonly MemoryCacheEntryOptions CacheFor = new()
+    {
+        SlidingExpiration = TimeSpan.FromMinutes(10),
+        AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(2),
+    };
+
     /// <param name="contract">A filed (or revoked or registered) contract.</param>
     /// <param name="verificationUrl">The public 合同验真 address of this contract, printed as the QR code.</param>
     /// <param name="cancellationToken">Cancels the database reads.</param>
     public async Task<byte[]> RenderAsync(Contract contract, Uri verificationUrl, CancellationToken cancellationToken)
+    {
+        var document = await DocumentAsync(contract, verificationUrl, cancellationToken);
+        var key = $"signed-contract-pdf:{contract.Id:N}:{contract.Status}:{ContractFingerprint.Of(document)}:{document.VerificationUrl}";
+        if (cache.TryGetValue(key, out byte[]? signed) && signed is not null)
+        {
+            return signed;
+        }
+
+        signed = await renderer.RenderSignedAsync(document, contract.Status == ContractStatus.Revoked, signer);
+        cache.Set(key, signed, CacheFor);
+        return signed;
+    }
+
+    /// <summary>What a filed contract's PDF prints, as the database holds it now.</summary>
+    /// <param name="contract">A filed (or revoked or registered) contract.</param>
+    /// <param name="verificationUrl">The public 合同验真 address of this contract, printed as the QR code.</param>
+    /// <param name="cancellationToken">Cancels the database reads.</param>
+    public async Task<ContractDocument> DocumentAsync(Contract contract, Uri verificationUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(verificationUrl);
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
             .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
         var district = await DistrictNameAsync(listing, cancellationToken);
-        var document = ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText());
-        return renderer.Render(document, revokedWatermark: contract.Status == ContractStatus.Revoked);
+        return ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText());
     }
 
     /// <summary>The contract as it would be filed today: its saved terms and schedule, the home, and these parties.</summary>
