@@ -91,6 +91,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             // Production refuses to start without configured keys; these are test-only.
             builder.UseSetting("PersonalData:EncryptionKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
             builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()));
+
+            // Production refuses the demo signing certificate too: a self-made one stands in for the bureau's PFX.
+            var pfx = Path.Combine(DataDirectory, "test-contract-signing.pfx");
+            if (!File.Exists(pfx))
+            {
+                File.WriteAllBytes(pfx, Wuhan.Resale.Web.Pdf.Signing.BureauCertificate.CreateSelfSigned(
+                    "武汉市住房保障和房屋管理局（测试）", "测试证书", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+            }
+
+            builder.UseSetting("ContractSigning:CertificatePath", pfx);
         }
 
         foreach (var (key, value) in Settings)

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.Contracts;
-using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
 
@@ -32,17 +29,7 @@ public sealed class VerificationController(ResaleDbContext db) : Controller
             return View("Unknown");
         }
 
-        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        return View(new VerificationViewModel(
-            contract.ContractNumber!,
-            contract.Status.VerificationText(),
-            contract.Status,
-            contract.FiledAt is { } filed ? ShanghaiTime.DateOf(filed).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "—",
-            listing.Home!.Location,
-            listing.Home.BuildingArea,
-            contract.Terms.Price is { } price ? Money.Create(price).ToFigures() : "—",
-            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new VerifiedParty(
-                p.Role == PartyRole.Seller ? "卖方" : "买方", Masking.MaskName(p.Name), Masking.MaskIdNumber(p.IdNumber)))]));
+        return View(await ContractFacts.DescribeAsync(db, contract, cancellationToken));
     }
 }
 
