@@ -31,13 +31,13 @@ public sealed class VerifyUploadTests(BrowserPortal portal, ITestOutputHelper ou
             var number = await seller.ConfirmFilingAsync(await seller.SendFilingCodesAsync(buyerCitizen, seller.Citizen));
 
             var download = await seller.Page.RunAndWaitForDownloadAsync(() => seller.Link("下载合同").First.ClickAsync());
-            var pdf = Path.Combine(PageChecks.Folder, "downloads", "verify-" + download.SuggestedFilename);
-            await download.SaveAsAsync(pdf);
 
-            // A stranger on a computer: the file as downloaded.
+            // A stranger on a computer: the file as downloaded (saved after the first check, which empties the folder).
             var page = await desktop.NewPageAsync();
             await page.GotoAsync("/verify");
             await checks.CheckAsync(page, "verify-upload-01-form");
+            var pdf = Path.Combine(PageChecks.Folder, "downloads", "verify-" + download.SuggestedFilename);
+            await download.SaveAsAsync(pdf);
             await page.GetByLabel("合同PDF文件").SetInputFilesAsync(pdf);
             await page.GetByRole(AriaRole.Button, new() { Name = "核验", Exact = true }).ClickAsync();
             await Expect(page.Locator("#verify-verdict")).ToHaveTextAsync("签章有效");
