@@ -13,9 +13,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # The test hosts change no files: don't let each of them watch files (inotify instances are limited per user).
 export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
-# The PDF tests read the generated contracts back with poppler's pdftotext, as a person's PDF reader would.
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "==> installing poppler-utils (pdftotext) for the PDF tests"
+# The PDF tests read the generated contracts back with poppler's pdftotext, as a person's PDF reader would, and
+# check their signatures with poppler's pdfsig (same package).
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfsig >/dev/null 2>&1; then
+  echo "==> installing poppler-utils (pdftotext, pdfsig) for the PDF tests"
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
   else

@@ -10,7 +10,7 @@ using Wuhan.Resale.Web.Pdf.Signing;
 namespace Wuhan.Resale.IntegrationTests.Pdf;
 
 /// <summary>The signed contract PDF as poppler's pdfsig (an independent reader) and our own 合同验真 check see it.</summary>
-public sealed class ContractSigningTests
+public sealed class ContractSigningTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
@@ -112,8 +112,8 @@ public sealed class ContractSigningTests
         var bureau = Certificate(BureauCertificate.CreateDemo(Now));
         var document = ContractDocumentSamples.Typical();
         var signer = Signer(bureau);
-        _renderer.Render(document);
-        await _renderer.RenderSignedAsync(document, revokedWatermark: false, signer);
+        var unsignedSize = _renderer.Render(document).Length;
+        var signedSize = (await _renderer.RenderSignedAsync(document, revokedWatermark: false, signer)).Length;
 
         var plain = Stopwatch.StartNew();
         for (var i = 0; i < 10; i++)
@@ -129,6 +129,7 @@ public sealed class ContractSigningTests
         }
 
         signed.Stop();
+        output.WriteLine($"10 renders: {plain.ElapsedMilliseconds} ms unsigned, {signed.ElapsedMilliseconds} ms rendered and signed ({unsignedSize / 1024} KB unsigned, {signedSize / 1024} KB signed)");
 
         // Generous bounds for a shared 2-core machine: signing must not turn a ~15 ms render into a slow one.
         Assert.True(signed.Elapsed < (plain.Elapsed * 2) + TimeSpan.FromMilliseconds(200), $"plain {plain.ElapsedMilliseconds} ms, signed {signed.ElapsedMilliseconds} ms for 10");

@@ -29,6 +29,7 @@ public sealed class VerifyUploadTests : IDisposable
     {
         var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var pdf = await DownloadAsync(seller.Client, contractId);
+        var again = await DownloadAsync(seller.Client, contractId);
         var report = PdfText.Signatures(pdf);
         var auditBefore = await _factory.WithDbAsync(db => db.AuditEvents.CountAsync());
 
@@ -46,6 +47,9 @@ public sealed class VerifyUploadTests : IDisposable
         Assert.DoesNotContain(DemoData.Citizen("buyer-1").IdNumber, page.Body.InnerHtml, StringComparison.Ordinal);
         Assert.Equal("文件内容与网签系统中该合同的记录一致。", Text(page, "#content-match"));
         Assert.Equal(auditBefore, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync()));
+
+        // ECDSA signatures differ on every signing: the same bytes twice means the signed file was kept, not made again.
+        Assert.Equal(pdf, again);
     }
 
     [Fact]
