@@ -13,6 +13,9 @@ namespace Wuhan.Resale.Web.Pdf.Signing;
 /// </summary>
 public sealed class ContractSignatureVerifier(BureauCertificate certificate)
 {
+    /// <summary>Our files hold one signature; a file stuffed with thousands of ranges is not checked thousands of times.</summary>
+    private const int MaxSignaturesChecked = 8;
+
     private static readonly byte[] ByteRangeKey = "/ByteRange"u8.ToArray();
 
     public SignatureCheck Check(ReadOnlyMemory<byte> file)
@@ -26,7 +29,8 @@ public sealed class ContractSignatureVerifier(BureauCertificate certificate)
         var best = SignatureVerdict.NoSignature;
         SignedCms? genuine = null;
         var from = 0;
-        while (from < bytes.Length)
+        var checkedCount = 0;
+        while (from < bytes.Length && checkedCount++ < MaxSignaturesChecked)
         {
             var found = bytes[from..].IndexOf(ByteRangeKey);
             if (found < 0)
@@ -99,7 +103,7 @@ public sealed class ContractSignatureVerifier(BureauCertificate certificate)
         {
             cms.CheckSignature(verifySignatureOnly: true);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
         {
             return (SignatureVerdict.Altered, null);
         }
