@@ -53,6 +53,20 @@ public sealed class VerifyUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task AGenuineFile_WhoseContractRecordChangedSince_IsGenuineButSaysTheContentNoLongerMatches()
+    {
+        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var pdf = await DownloadAsync(seller.Client, contractId);
+        await _factory.WithDbAsync(db => db.Districts.ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, d => d.Name + "（已调整）")));
+
+        var (_, page) = await UploadAsync("合同.pdf", pdf);
+
+        Assert.Equal("签章有效", Text(page, "#verify-verdict"));
+        Assert.Equal(number, Text(page, "#contract-number"));
+        Assert.Contains("不一致", Text(page, "#content-match"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OneChangedByte_MakesPdfsigAndTheUploadSayTheFileWasAltered()
     {
         var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
