@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Web.Pdf.Signing;
@@ -48,6 +49,32 @@ public sealed class SigningCertificateTests
 
         Assert.False(certificate.IsDemo);
         Assert.Equal("武汉市住房保障和房屋管理局（测试）", certificate.CommonName);
+    }
+
+    [Fact]
+    public void Production_SignsWithACertificateFromTheOperatingSystemStore()
+    {
+        var pfx = BureauCertificate.CreateSelfSigned("武汉市住房保障和房屋管理局（证书库测试）", "测试证书", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var stored = X509CertificateLoader.LoadPkcs12(pfx, password: null, X509KeyStorageFlags.Exportable | X509KeyStorageFlags.PersistKeySet);
+        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Add(stored);
+        try
+        {
+            using var factory = new PortalFactory(environment: "Production");
+            factory.Settings["ContractSigning:CertificatePath"] = "";
+            factory.Settings["ContractSigning:StoreThumbprint"] = stored.Thumbprint.ToLowerInvariant();
+            factory.Settings["ContractSigning:StoreLocation"] = "CurrentUser";
+
+            var certificate = factory.Services.GetRequiredService<BureauCertificate>();
+
+            Assert.Equal(stored.Thumbprint, certificate.Certificate.Thumbprint);
+            Assert.True(certificate.Certificate.HasPrivateKey);
+        }
+        finally
+        {
+            store.Remove(stored);
+        }
     }
 
     [Fact]
