@@ -48,6 +48,9 @@ public sealed class PhoneSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, authorised.StatusCode);
         Assert.Equal("/me", authorised.Headers.Location?.OriginalString);
 
+        // A first window of the same browser, still polling, moves on to the signed-in page.
+        using var status = await login.Desktop.GetAsync(new Uri("/login/status", UriKind.Relative));
+        Assert.Contains("\"signed-in\"", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var me = await Forms.GetDocumentAsync(login.Desktop, "/me");
         Assert.Equal($"您好，{citizen.Name}", me.QuerySelector("h1")?.TextContent.Trim());
         var audited = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
