@@ -85,6 +85,20 @@ public sealed class BookingController(ResaleDbContext db, ISmsGateway sms, Audit
         db.OfficeVisits.Add(visit);
         audit.Record("visit.booked", "OfficeVisit", visit.Id.ToString(), $"{district.Name} {Describe(visit)}");
         await db.SaveChangesAsync(cancellationToken);
+
+        // Two people may have taken the last place at the same moment: the later bookings beyond the capacity give way.
+        var inSlot = await db.OfficeVisits.AsNoTracking()
+            .Where(v => v.DistrictCode == district.Code && v.Date == day && v.HalfDay == half && v.Status == OfficeVisitStatus.Booked)
+            .Select(v => v.Id)
+            .ToListAsync(cancellationToken);
+        if (inSlot.Order().Take(capacity).All(i => i != visit.Id))
+        {
+            visit.Cancel(today, now);
+            audit.Record("visit.cancelled", "OfficeVisit", visit.Id.ToString(), "同一时段名额已被他人先约满");
+            await db.SaveChangesAsync(cancellationToken);
+            return View("Index", await ModelAsync(found.Value, slot, "该时段已约满，请选择其他日期或时段。", null, cancellationToken));
+        }
+
         await sms.SendAsync(PhoneNumber.Parse(person.Phone),
             $"【武汉房产网签】您已预约{Describe(visit)}到{district.Office.Name}办理存量房网签，地址：{district.Office.Address}，电话{district.Office.Phone}。请携带身份证件和不动产权证书。如需取消，请登录平台取消预约。",
             "VisitBooked", cancellationToken);
