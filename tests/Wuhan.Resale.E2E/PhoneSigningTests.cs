@@ -69,6 +69,7 @@ public sealed partial class PhoneSigningTests(BrowserPortal portal, ITestOutputH
 
             Assert.DoesNotContain(checks.LayoutNotes, note => note.StartsWith("signing-0", StringComparison.Ordinal) && note.Contains("(phone)", StringComparison.Ordinal));
             checks.AssertNoSeriousViolations();
+            checks.AssertLayoutHolds();
         }
         finally
         {

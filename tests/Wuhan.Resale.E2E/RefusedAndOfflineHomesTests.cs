@@ -9,7 +9,7 @@ namespace Wuhan.Resale.E2E;
 public sealed class RefusedAndOfflineHomesTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
     [Fact]
-    public async Task MortgagedHome_IsRefused_WithItsReason()
+    public async Task MortgagedHome_IsMarkedBeforeChoosing_WithItsReason()
     {
         var checks = new PageChecks();
         var seller = new PortalUser(portal, Personas.Citizen("seller-two-homes"), checks, "refused");
@@ -17,10 +17,15 @@ public sealed class RefusedAndOfflineHomesTests(BrowserPortal portal, ITestOutpu
         {
             await seller.SignInAsync(checkPages: false);
             await seller.QueryHomesAsync();
-            await seller.ChooseHomeAsync(Personas.Home("home-mortgaged").CertificateNumber, "mortgaged");
-            await Expect(seller.Page.Locator("#verify-error")).ToContainTextAsync("该房屋设有抵押");
+            // Marked on the list itself, with the reason, before anything is chosen; it cannot be chosen.
+            var mortgaged = seller.Page.Locator(".home-item", new() { HasText = Personas.Home("home-mortgaged").Location });
+            await Expect(mortgaged.Locator(".home-card-refusal")).ToContainTextAsync("该房屋设有抵押");
+            await Expect(mortgaged.GetByRole(AriaRole.Radio)).ToBeDisabledAsync();
+            var clean = seller.Page.Locator(".home-item", new() { HasText = Personas.Home("home-dxh-clean").Location });
+            await Expect(clean.Locator(".home-card-ok")).ToHaveTextAsync("可以在线办理");
             Report(checks);
             checks.AssertNoSeriousViolations();
+            checks.AssertLayoutHolds();
         }
         finally
         {
@@ -54,6 +59,7 @@ public sealed class RefusedAndOfflineHomesTests(BrowserPortal portal, ITestOutpu
             await seller.CheckAsync(seller.Page, "classified");
             Report(checks);
             checks.AssertNoSeriousViolations();
+            checks.AssertLayoutHolds();
         }
         finally
         {

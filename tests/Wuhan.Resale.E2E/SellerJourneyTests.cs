@@ -115,6 +115,7 @@ public sealed partial class SellerJourneyTests(BrowserPortal portal, ITestOutput
 
             output.WriteLine($"Screenshots: {PageChecks.Folder} ({checks.Screenshots.Count} files, {checks.Elapsed.TotalSeconds:0} s spent on screenshots and scans)");
             checks.AssertNoSeriousViolations();
+            checks.AssertLayoutHolds();
         }
         finally
         {

@@ -74,6 +74,10 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<Domain.Bookings.OfficeVisit> OfficeVisits => Set<Domain.Bookings.OfficeVisit>();
+
+    public DbSet<Domain.Bookings.OfficeVisitCapacity> OfficeVisitCapacities => Set<Domain.Bookings.OfficeVisitCapacity>();
+
     /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
 

@@ -100,6 +100,47 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
         await CheckAsync(Page, "me");
     }
 
+    /// <summary>
+    /// 实名认证 with one phone and nothing else: the login page's 在本机办理, the form in the same tab (no 配对码), the code
+    /// read from the inbox, 授权登录 — and the phone is signed in (/me). The phone is this person's only window.
+    /// </summary>
+    public async Task SignInOnPhoneAsync(bool checkPages = true)
+    {
+        PhoneContext = await portal.NewPhoneContextAsync();
+        Desktop = PhoneContext;
+        Page = await PhoneContext.NewPageAsync();
+        await Page.GotoAsync("/");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "实名认证登录" })).ToBeVisibleAsync();
+        await Expect(Page.Locator(".qr-box")).ToBeHiddenAsync();
+        if (checkPages)
+        {
+            await CheckAsync(Page, "login");
+        }
+
+        await Link("在本机办理").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "实名认证" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("#PairingCode")).ToHaveCountAsync(0);
+        await Page.GetByLabel("姓名", new() { Exact = true }).FillAsync(Citizen.Name);
+        await Page.GetByLabel("证件号码", new() { Exact = true }).FillAsync(Citizen.IdNumber);
+        await Page.GetByLabel("手机号码", new() { Exact = true }).FillAsync(Citizen.Phone);
+        await Page.GetByLabel("图片验证码", new() { Exact = true }).FillAsync(BrowserPortalFactory.CaptchaAnswer);
+        if (checkPages)
+        {
+            await CheckAsync(Page, "phone-identity");
+        }
+
+        var before = await SmsInbox.CountAsync(PhoneContext, Citizen.Phone);
+        await Button("发送短信验证码").ClickAsync();
+        var code = await SmsInbox.WaitForCodeAsync(PhoneContext, Citizen.Phone, before);
+        Assert.DoesNotContain("电脑", await SmsInbox.LatestTextAsync(PhoneContext, Citizen.Phone), StringComparison.Ordinal);
+        await Page.GetByLabel("短信验证码", new() { Exact = true }).FillAsync(code);
+        Assert.DoesNotContain("电脑", await Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Button("授权登录").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/me$"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"您好，{Citizen.Name}" })).ToBeVisibleAsync();
+        await CheckAsync(Page, "me");
+    }
+
     /// <summary>进入房源核验 → 个人房产信息查询 → wait for 生成房源编码 → consent → 确定: the homes list.</summary>
     public async Task QueryHomesAsync()
     {
@@ -271,7 +312,7 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
             await Desktop.CloseAsync();
         }
 
-        if (PhoneContext is not null)
+        if (PhoneContext is not null && !ReferenceEquals(PhoneContext, Desktop))
         {
             await PhoneContext.CloseAsync();
         }

@@ -129,6 +129,17 @@ public sealed partial class CitizenLogin(PortalFactory factory)
         });
     }
 
+    /// <summary>Every message the embedded gateway kept for this phone, as its owner would read them.</summary>
+    public static Task<List<string>> SmsTextsAsync(PortalFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithDbAsync(db =>
+        {
+            var hash = db.LookupHash(phone);
+            return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
+        });
+    }
+
     [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();
 }

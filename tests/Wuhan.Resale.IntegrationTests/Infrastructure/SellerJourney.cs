@@ -85,7 +85,7 @@ public sealed class SellerJourney(PortalFactory factory, HttpClient client, Demo
     public static IHtmlInputElement? RadioFor(IHtmlDocument homesPage, string certificateNumber)
     {
         ArgumentNullException.ThrowIfNull(homesPage);
-        return homesPage.QuerySelectorAll("tbody tr")
+        return homesPage.QuerySelectorAll("tbody tr, .home-item")
             .Where(row => row.TextContent.Contains(certificateNumber, StringComparison.Ordinal))
             .Select(row => row.QuerySelector("input[type=radio]"))
             .OfType<IHtmlInputElement>()

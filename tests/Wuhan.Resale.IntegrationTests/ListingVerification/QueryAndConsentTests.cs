@@ -124,7 +124,7 @@ public sealed class QueryAndConsentTests : IDisposable
         using var verified = await journey.VerifyAsync(withHidden, hidden);
 
         Assert.NotNull(SellerJourney.RadioFor(withHidden, hidden));
-        Assert.Contains("（按证号添加）", withHidden.QuerySelector("tbody")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("（按证号添加）", withHidden.QuerySelector("#homes")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         Assert.Equal(1, await _factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == hidden)));
     }

@@ -64,7 +64,7 @@ public sealed class HomesController(
     public async Task<IActionResult> Homes(Guid id, CancellationToken cancellationToken)
     {
         var (found, refusal) = await ConsentedQueryAsync(id, cancellationToken);
-        return found is var (person, query, _) ? View(HomesModel(person, query, null, null, null, null)) : refusal!;
+        return found is var (person, query, _) ? View(await HomesModelAsync(person, query, null, null, null, null)) : refusal!;
     }
 
     /// <summary>个人名下不动产信息查询: a home the query did not return, found by its certificate number.</summary>
@@ -81,7 +81,7 @@ public sealed class HomesController(
         if (number.Length is 0 or > 80)
         {
             ModelState.AddModelError("CertificateNumber", number.Length == 0 ? "请输入不动产权证号。" : "证号过长，请核对后重新输入。");
-            return View("Homes", HomesModel(person, query, null, number, null, null));
+            return View("Homes", await HomesModelAsync(person, query, null, number, null, null));
         }
 
         var facts = await registry.FindByCertificateAsync(number, cancellationToken);
@@ -91,13 +91,13 @@ public sealed class HomesController(
             audit.Record("query.certificate-not-found", "PropertyQuery", query.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
             ModelState.AddModelError("CertificateNumber", "未查询到您名下该证号的不动产，请核对证号后重试。");
-            return View("Homes", HomesModel(person, query, null, number, null, null));
+            return View("Homes", await HomesModelAsync(person, query, null, number, null, null));
         }
 
         var record = query.AddFromCertificateLookup(facts, clock.GetUtcNow());
         audit.Record("query.certificate-added", "PropertyQuery", query.Id.ToString(), "按证号添加房屋");
         await db.SaveChangesAsync(cancellationToken);
-        return View("Homes", HomesModel(person, query, record.Id, null, "已将该证号对应的房屋添加到可售房屋列表。", null));
+        return View("Homes", await HomesModelAsync(person, query, record.Id, null, "已将该证号对应的房屋添加到可售房屋列表。", null));
     }
 
     /// <summary>确认提交: verify the chosen home; a refusal names its reason.</summary>
@@ -113,7 +113,7 @@ public sealed class HomesController(
         var home = query.Records.FirstOrDefault(r => r.Id == recordId);
         if (home is null)
         {
-            return View("Homes", HomesModel(person, query, null, null, null, "请先在列表中选择要出售的房屋。"));
+            return View("Homes", await HomesModelAsync(person, query, null, null, null, "请先在列表中选择要出售的房屋。"));
         }
 
         var policies = await db.RestrictionPolicies.AsNoTracking().ToListAsync(cancellationToken);
@@ -130,7 +130,8 @@ public sealed class HomesController(
             {
                 audit.Record("listing.refused", "PropertyRecord", home.Id.ToString(), ex.Reason.ToString());
                 await db.SaveChangesAsync(cancellationToken);
-                return View("Homes", HomesModel(person, query, home.Id, null, null, ex.Message));
+                // Named by its address, so a seller with several homes knows which one was refused.
+                return View("Homes", await HomesModelAsync(person, query, home.Id, null, null, $"{home.Location}：{ex.Message}"));
             }
 
             db.Listings.Add(listing);
@@ -152,12 +153,28 @@ public sealed class HomesController(
         }
     }
 
-    private static HomesViewModel HomesModel(Person person, PropertyQuery query, Guid? selected, string? certificate, string? message, string? refusal) =>
-        new(query.Id, person.Name, Masking.MaskIdNumber(person.IdNumber), query.RequestedAt.ToOffset(ShanghaiTime.Offset),
+    /// <summary>
+    /// The homes list; each home carries the domain's answer whether it can go online (and why not), so a seller sees
+    /// the reason on the home itself before choosing, not only after submitting.
+    /// </summary>
+    private async Task<HomesViewModel> HomesModelAsync(
+        Person person, PropertyQuery query, Guid? selected, string? certificate, string? message, string? refusal)
+    {
+        var certificates = query.Records.Select(r => r.CertificateNumber).ToList();
+        var live = (await db.Listings.AsNoTracking()
+            .Where(l => l.LiveCertificateNumber != null && certificates.Contains(l.LiveCertificateNumber))
+            .Select(l => l.LiveCertificateNumber!)
+            .ToListAsync(HttpContext.RequestAborted)).ToHashSet(StringComparer.Ordinal);
+        return new(query.Id, person.Name, Masking.MaskIdNumber(person.IdNumber), query.RequestedAt.ToOffset(ShanghaiTime.Offset),
             [.. query.Records.OrderBy(r => r.Source).ThenBy(r => r.CertificateNumber, StringComparer.Ordinal).Select(r => new HomeRow(
                 r.Id, r.BusinessType, r.ResultType, r.CertificateNumber, r.BuildingArea, r.RegisteredOn, r.BusinessStatus,
-                r.Source == Domain.Properties.PropertyRecordSource.CertificateLookup))],
+                r.Source == Domain.Properties.PropertyRecordSource.CertificateLookup)
+            {
+                Location = r.Location,
+                Refusal = Listing.FindRefusal(person, r, live.Contains(r.CertificateNumber))?.Message(),
+            })],
             selected, certificate, message, refusal);
+    }
 
     /// <summary>The person's own query, completed and made today (Asia/Shanghai), with its homes; else null.</summary>
     private async Task<PropertyQuery?> UsableQueryAsync(Person person, Guid id, CancellationToken cancellationToken)

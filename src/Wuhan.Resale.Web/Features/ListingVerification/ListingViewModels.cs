@@ -17,7 +17,14 @@ public sealed record VerificationHomeViewModel(
 
 public sealed record HomeRow(
     Guid RecordId, string BusinessType, string ResultType, string CertificateNumber, decimal BuildingArea,
-    DateOnly? RegisteredOn, string BusinessStatus, bool FromCertificateLookup);
+    DateOnly? RegisteredOn, string BusinessStatus, bool FromCertificateLookup)
+{
+    /// <summary>坐落, the card's title: what tells a seller's homes apart.</summary>
+    public string Location { get; init; } = string.Empty;
+
+    /// <summary>Why this home cannot go online (the domain's words), or null when it can.</summary>
+    public string? Refusal { get; init; }
+}
 
 public sealed record HomesViewModel(
     Guid QueryId, string ApplicantName, string MaskedIdNumber, DateTimeOffset QueriedAt, IReadOnlyList<HomeRow> Homes,

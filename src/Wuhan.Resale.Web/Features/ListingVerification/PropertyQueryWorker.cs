@@ -137,6 +137,7 @@ public sealed partial class PropertyQueryWorker(
             services.GetRequiredService<AuditTrail>().Record(
                 "query.completed", "PropertyQuery", query.Id.ToString(), $"共{homes.Count}套房屋", SystemActor);
             await db.SaveChangesAsync(stoppingToken);
+            await NotifyAsync(services, person, homes.Count, stoppingToken);
         }
 #pragma warning disable CA1031 // Any registry failure becomes a retry or, in the end, a 失败 the person can read.
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -157,6 +158,47 @@ public sealed partial class PropertyQueryWorker(
             }
         }
     }
+
+    /// <summary>Query-done notices one person may receive a day (Asia/Shanghai); each start of a query can cause one.</summary>
+    public const int NoticesPerPersonPerDay = 5;
+
+    /// <summary>
+    /// Tells the person by SMS that the query they are waiting for is done, so nobody has to watch the page for two
+    /// minutes. Counted per person a day in the audit trail (shared by every instance); past the limit the page alone
+    /// tells them. A failed gateway never fails the query.
+    /// </summary>
+    private async Task NotifyAsync(IServiceProvider services, Domain.People.Person person, int homeCount, CancellationToken stoppingToken)
+    {
+        var db = services.GetRequiredService<ResaleDbContext>();
+        var dayStart = Messaging.VerificationCodeService.StartOfShanghaiDay(clock.GetUtcNow());
+        var personId = person.Id.ToString();
+        var sentToday = await db.AuditEvents.AsNoTracking()
+            .CountAsync(e => e.Action == NoticeAction && e.EntityType == "Person" && e.EntityId == personId && e.OccurredAt >= dayStart, stoppingToken);
+        if (sentToday >= NoticesPerPersonPerDay)
+        {
+            return;
+        }
+
+        try
+        {
+            await services.GetRequiredService<ISmsGateway>().SendAsync(PhoneNumber.Parse(person.Phone),
+                $"【武汉房产网签】您的个人房产信息查询已完成，共查到{homeCount}套房屋。请回到平台“房源核验”页面继续办理，当天有效。",
+                "QueryCompleted", stoppingToken);
+            services.GetRequiredService<AuditTrail>().Record(NoticeAction, "Person", personId, "房产信息查询完成短信已发送", SystemActor);
+            await db.SaveChangesAsync(stoppingToken);
+        }
+#pragma warning disable CA1031 // The query is done and saved; a notice that could not go out is only logged.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogNoticeFailed(logger, ex);
+        }
+    }
+
+    private const string NoticeAction = "query.notice-sent";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The query-done SMS could not be sent")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception);
 
     private static Task<int> ReleaseAsync(ResaleDbContext db, Guid id, DateTimeOffset? retryAfter) =>
         db.PropertyQueries

@@ -45,6 +45,8 @@ public sealed class LoginController(
         var now = clock.GetUtcNow();
         var status = ticket switch
         {
+            // Signed in meanwhile in another window of this browser (在本机办理): this page just moves on.
+            _ when User.Identity?.IsAuthenticated == true => "signed-in",
             null => "unknown",
             { Status: LoginTicketStatus.Authorised } => "authorised",
             { Status: LoginTicketStatus.Consumed } => "consumed",

@@ -37,14 +37,18 @@ public sealed class MobileConfirmationController(
     public async Task<IActionResult> Index(string token, CancellationToken cancellationToken)
     {
         var ticket = await tickets.FindByTokenAsync(token, cancellationToken);
+        if (ticket is not null)
+        {
+            await DescribeDeviceAsync(ticket, cancellationToken);
+        }
+
         if (ticket is null || !ticket.IsOpenForConfirmation(clock.GetUtcNow()))
         {
             return TicketClosed(ticket);
         }
 
         var form = new MobileConfirmationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) };
-        DescribeDesktop(ticket);
-        return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null));
+        return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null, SameDevice: _sameDevice));
     }
 
     [HttpPost("")]
@@ -53,14 +57,17 @@ public sealed class MobileConfirmationController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var ticket = await tickets.FindByTokenAsync(token, cancellationToken);
+        if (ticket is not null)
+        {
+            await DescribeDeviceAsync(ticket, cancellationToken);
+        }
+
         if (ticket is null || !ticket.IsOpenForConfirmation(clock.GetUtcNow()))
         {
             return TicketClosed(ticket);
         }
 
         ModelState.Clear();
-        DescribeDesktop(ticket);
-        ViewData["TicketCreatedAt"] = ticket.CreatedAt;
         var codeSent = form.Intent == MobileIntents.Authorise;
         if (form.Intent == MobileIntents.RefreshCaptcha)
         {
@@ -97,7 +104,9 @@ public sealed class MobileConfirmationController(
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
-        if (form.PairingCode?.Trim() != tickets.PairingCode(ticket))
+        // In the browser that opened the login page (it holds the ticket's claim cookie) nobody else's screen is involved,
+        // so there is no 配对码 to compare: a forwarded link opened elsewhere never has that cookie.
+        if (!_sameDevice && form.PairingCode?.Trim() != tickets.PairingCode(ticket))
         {
             await audit.RecordNowAsync("login.pairing-failed", "LoginTicket", ticket.Id.ToString(), "配对码不一致");
             ModelState.AddModelError(nameof(form.PairingCode), PairingMismatchMessage);
@@ -117,7 +126,9 @@ public sealed class MobileConfirmationController(
         }
 
         var result = await codes.SendAsync(CodePurpose.Login, CodeSubject(ticket, idNumber), phone,
-            code => $"【武汉房产网签】验证码{code}，用于登录存量房网签平台，5分钟内有效。请确认是您本人在电脑上发起的登录，切勿告诉他人。", cancellationToken);
+            code => _sameDevice
+                ? $"【武汉房产网签】验证码{code}，用于登录存量房网签平台，5分钟内有效。请确认是您本人发起的登录，切勿告诉他人。"
+                : $"【武汉房产网签】验证码{code}，用于登录存量房网签平台，5分钟内有效。请确认是您本人在电脑上发起的登录，切勿告诉他人。", cancellationToken);
         if (result.Status == SendCodeStatus.Sent)
         {
             await audit.RecordNowAsync("login.code-sent", "LoginTicket", ticket.Id.ToString(), "登录验证码已发送");
@@ -150,25 +161,41 @@ public sealed class MobileConfirmationController(
             return await RedisplayAsync(token, form, codeSent: false, notice: null, cancellationToken);
         }
 
-        var (person, _) = await signIn.EnsurePersonAndAccountAsync(name, idNumber, phone, cancellationToken);
+        var (person, account) = await signIn.EnsurePersonAndAccountAsync(name, idNumber, phone, cancellationToken);
         try
         {
             var fresh = await db.LoginTickets.SingleAsync(t => t.Id == ticket.Id, cancellationToken);
             fresh.Authorise(person.Id, clock.GetUtcNow());
             audit.Record("login.authorised", "LoginTicket", ticket.Id.ToString(), "手机端实名认证通过",
                 new AuditActor(Domain.Auditing.ActorKind.Citizen, person.Id.ToString(), Masking.MaskName(person.Name)));
+            if (_sameDevice)
+            {
+                fresh.Consume(clock.GetUtcNow());
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)
         {
-            return TicketClosed(ticket, ex.Message);
+            return TicketClosed(ticket, _sameDevice ? null : ex.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TicketClosed(ticket, "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。");
+            return TicketClosed(ticket, _sameDevice ? null : "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。");
         }
 
-        return View("Authorised");
+        if (!_sameDevice)
+        {
+            return View("Authorised");
+        }
+
+        // Confirmed in the browser that asked: it signs in here and now, with nothing to go back to.
+        await signIn.SignInCitizenAsync(account, person);
+        Response.Cookies.Delete(LoginTicketService.ClaimCookie);
+        audit.Record("login.succeeded", "LoginTicket", ticket.Id.ToString(), "本机登录",
+            new AuditActor(Domain.Auditing.ActorKind.Citizen, account.Id, Masking.MaskName(person.Name)));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/me");
     }
 
     /// <summary>
@@ -200,9 +227,21 @@ public sealed class MobileConfirmationController(
 
     public const string PairingMismatchMessage = "配对码与电脑屏幕上显示的不一致。如果不是您本人刚刚在电脑上打开的登录页面，请不要继续。";
 
-    /// <summary>What the phone page shows of the computer that asked: when, which browser, from which network.</summary>
-    private void DescribeDesktop(LoginTicket ticket)
+    private bool _sameDevice;
+
+    /// <summary>
+    /// Whether this browser is the one that opened the login page (it holds the ticket's claim cookie); if not, what the
+    /// phone page shows of the computer that asked: when, which browser, from which network.
+    /// </summary>
+    private async Task DescribeDeviceAsync(LoginTicket ticket, CancellationToken cancellationToken)
     {
+        var claimed = await tickets.FindByClaimAsync(Request.Cookies[LoginTicketService.ClaimCookie], cancellationToken);
+        _sameDevice = claimed is not null && claimed.Id == ticket.Id;
+        if (_sameDevice)
+        {
+            return;
+        }
+
         ViewData["TicketCreatedAt"] = ticket.CreatedAt;
         ViewData["DesktopBrowser"] = ticket.DesktopBrowser ?? "未知浏览器";
         ViewData["DesktopAddress"] = ticket.DesktopAddress ?? "未知";
@@ -223,7 +262,9 @@ public sealed class MobileConfirmationController(
         if (forTicket >= SendsPerTicket)
         {
             await audit.RecordNowAsync("login.code-limited", "LoginTicket", ticket.Id.ToString(), "同一二维码发送验证码次数已达上限");
-            return "这个二维码已发送过多次验证码，请在电脑上刷新二维码后重新扫码。";
+            return _sameDevice
+                ? "本次登录已发送过多次验证码，请回到登录页重新办理。"
+                : "这个二维码已发送过多次验证码，请在电脑上刷新二维码后重新扫码。";
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
@@ -257,12 +298,17 @@ public sealed class MobileConfirmationController(
         // Every post gets a new captcha picture: the old one is used up or about to be.
         form.CaptchaId = await captcha.CreateAsync(cancellationToken);
         form.CaptchaAnswer = null;
-        return View("Mobile", new MobileConfirmationViewModel(token, form, codeSent, notice));
+        return View("Mobile", new MobileConfirmationViewModel(token, form, codeSent, notice, _sameDevice));
     }
 
     private ViewResult TicketClosed(LoginTicket? ticket, string? message = null)
     {
         Response.StatusCode = StatusCodes.Status410Gone;
+        if (_sameDevice && message is null)
+        {
+            return View("TicketClosed", "本次登录已过期或已完成，请回到登录页重新办理。");
+        }
+
         return View("TicketClosed", message ?? (ticket is null
             ? "该二维码无效，请在电脑上打开登录页面重新扫码。"
             : ticket.Status == LoginTicketStatus.Pending

@@ -67,4 +67,5 @@ public sealed class MobileConfirmationFormValidator : AbstractValidator<MobileCo
     }
 }
 
-public sealed record MobileConfirmationViewModel(string Token, MobileConfirmationForm Form, bool CodeSent, string? Notice);
+/// <param name="SameDevice">Opened in the browser that showed the login page: no 配对码, no computer to describe.</param>
+public sealed record MobileConfirmationViewModel(string Token, MobileConfirmationForm Form, bool CodeSent, string? Notice, bool SameDevice = false);

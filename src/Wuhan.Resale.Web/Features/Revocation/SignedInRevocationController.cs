@@ -25,7 +25,13 @@ public sealed class SignedInRevocationController(
     public async Task<IActionResult> Index(Guid id, CancellationToken cancellationToken)
     {
         var found = await PartyAsync(id, cancellationToken);
-        return found is null ? NotFound() : View("SignedIn", Model(found.Value, null, null, 0));
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Location"] = await LocationAsync(found.Value.Contract, cancellationToken);
+        return View("SignedIn", Model(found.Value, null, null, 0));
     }
 
     [HttpPost("/contracts/{id:guid}/revoke")]
@@ -38,6 +44,7 @@ public sealed class SignedInRevocationController(
         }
 
         var (contract, party) = found.Value;
+        ViewData["Location"] = await LocationAsync(contract, cancellationToken);
         if (contract.RevocationRefusal is { } refusal)
         {
             return View("SignedIn", Model(found.Value, null, refusal, 0));
@@ -66,7 +73,15 @@ public sealed class SignedInRevocationController(
     }
 
     private static SignedInRevocationViewModel Model((Contract Contract, ContractParty Party) found, string? notice, string? error, int wait) =>
-        new(found.Contract.Id, found.Contract.ContractNumber!, found.Contract.Status, Masking.MaskPhone(found.Party.Phone), notice, error, wait);
+        new(found.Contract.Id, found.Contract.ContractNumber!, found.Contract.Status, Masking.MaskPhone(found.Party.Phone), notice, error, wait)
+        {
+            Parties = [.. found.Contract.Parties.OrderBy(p => p.Role).ThenBy(p => p.Order).Select(p =>
+                (p.Role == PartyRole.Seller ? "卖方" : "买方", Masking.MaskName(p.Name), Masking.MaskIdNumber(p.IdNumber)))],
+        };
+
+    /// <summary>坐落 of the contract's home, shown so the person sees which home they are about to release.</summary>
+    private Task<string?> LocationAsync(Contract contract, CancellationToken cancellationToken) =>
+        db.Listings.AsNoTracking().Where(l => l.Id == contract.ListingId).Select(l => l.Home!.Location).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The filed contract and the signed-in person's own party in it; anyone who is not a party gets null.</summary>
     private async Task<(Contract Contract, ContractParty Party)?> PartyAsync(Guid id, CancellationToken cancellationToken)
@@ -79,4 +94,8 @@ public sealed class SignedInRevocationController(
 }
 
 public sealed record SignedInRevocationViewModel(
-    Guid ContractId, string ContractNumber, ContractStatus Status, string MaskedPhone, string? Notice, string? Error, int ResendWaitSeconds);
+    Guid ContractId, string ContractNumber, ContractStatus Status, string MaskedPhone, string? Notice, string? Error, int ResendWaitSeconds)
+{
+    /// <summary>Every party as the filed contract names them, masked: role, name, ID number.</summary>
+    public IReadOnlyList<(string Role, string Name, string IdNumber)> Parties { get; init; } = [];
+}

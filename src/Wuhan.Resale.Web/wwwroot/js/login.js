@@ -4,6 +4,7 @@
     var form = document.getElementById("complete-form");
     var box = document.getElementById("qr-box");
     var link = document.getElementById("same-device-link");
+    var thisDevice = document.getElementById("this-device-link");
     var pairing = document.getElementById("pairing-code");
     var countdown = document.getElementById("qr-countdown");
     if (!form || !box) { return; }
@@ -18,6 +19,7 @@
             .then(function (data) {
                 box.innerHTML = data.svg;
                 link.href = data.link;
+                if (thisDevice) { thisDevice.href = data.link; }
                 if (pairing) { pairing.textContent = data.pairingCode; }
                 secondsLeft = data.secondsLeft;
             })
@@ -31,6 +33,7 @@
             .then(function (r) { return r.json(); })
             .then(function (data) {
                 if (data.status === "authorised") { busy = true; form.submit(); }
+                else if (data.status === "signed-in") { busy = true; window.location.href = "/me"; }
                 else if (data.status === "expired" || data.status === "unknown" || data.status === "consumed") { renew(); }
                 else { secondsLeft = data.secondsLeft; }
             })
