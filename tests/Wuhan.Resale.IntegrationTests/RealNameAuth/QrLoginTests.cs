@@ -10,7 +10,7 @@ namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
 
 public sealed class QrLoginTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly CallCounter _registry = new();
     private readonly PortalFactory _factory;
 
@@ -97,6 +97,29 @@ public sealed class QrLoginTests : IDisposable
         Assert.Equal("王小明", page.QuerySelector("#Name")?.GetAttribute("value"));
         Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
         Assert.Contains("login.failed", await AuditActionsAsync());
+    }
+
+    [Fact]
+    public async Task AWrongCaptcha_IsRefused_BeforeTheRegistryIsAsked_AndARightOneLetsItAskOnce()
+    {
+        var citizen = DemoData.Citizen("seller-clean");
+        var login = new CitizenLogin(_factory);
+        await login.OpenLoginPageAsync();
+        var fields = CitizenLogin.Identity(citizen);
+        fields["CaptchaAnswer"] = "WRONG";
+
+        var (_, refused) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), fields);
+
+        Assert.Equal("图片验证码不正确或已失效，请输入新图片中的字符。", Forms.FieldError(refused, "CaptchaAnswer"));
+        Assert.Equal(0, _registry.Calls);
+        Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
+
+        fields["CaptchaAnswer"] = PortalFactory.CaptchaAnswer;
+        var (_, sent) = await login.SendCodeAsync(refused, fields);
+
+        Assert.Null(Forms.FieldError(sent, "CaptchaAnswer"));
+        Assert.Equal(1, _registry.Calls);
+        Assert.Equal(1, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
     }
 
     [Fact]

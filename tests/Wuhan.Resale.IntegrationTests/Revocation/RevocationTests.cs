@@ -3,9 +3,11 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Features.Revocation;
 
 namespace Wuhan.Resale.IntegrationTests.Revocation;
 
@@ -83,6 +85,13 @@ public sealed class RevocationTests : IDisposable
         Assert.Equal(wrongId.QuerySelector("#revocation-error")?.TextContent, unknown.QuerySelector("#revocation-error")?.TextContent);
         Assert.Contains("不匹配", wrongId.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
         Assert.Null(wrongId.QuerySelector("#MaskedPhone"));
+
+        // Both look-ups are counted against the number typed, and both are logged as failed, by an anonymous person.
+        var lookup = await AuditLog.AssertAsync(_factory, RevocationThrottle.LookupAction, ActorKind.Anonymous, "ContractNumber", number);
+        Assert.Equal("匿名", lookup.ActorName);
+        var failed = await AuditLog.OfAsync(_factory, "revocation.lookup-failed");
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, e => Assert.Equal((ActorKind.Anonymous, "合同编号与证件号码不匹配"), (e.ActorKind, e.Detail)));
     }
 
     [Fact]
@@ -110,6 +119,7 @@ public sealed class RevocationTests : IDisposable
 
         Assert.Equal("短信验证码不正确，请重新输入。", Forms.FieldError(refused, "Code"));
         Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        await AuditLog.AssertAsync(_factory, "revocation.code-refused", ActorKind.Anonymous, "Contract", contractId.ToString());
     }
 
     [Fact]
@@ -132,7 +142,7 @@ public sealed class RevocationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Register(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), DateTimeOffset.UtcNow);
+            contract.Register(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         using var anonymous = _factory.CreateClient();
