@@ -50,8 +50,7 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
         await AuditLog.AssertAsync(Factory, "query.requested", ActorKind.Citizen, "PropertyQuery", queryId);
         await AuditLog.AssertAsync(Factory, "query.completed", ActorKind.System, "PropertyQuery", queryId, "套房屋");
         await AuditLog.AssertAsync(Factory, "notice.consented", ActorKind.Citizen, "PropertyQuery", queryId, UserNotice.Version);
-        var verified = await AuditLog.AssertAsync(Factory, "listing.verified", ActorKind.Citizen, "Listing", listingId);
-        Assert.Equal(Fixture.Now, verified.OccurredAt);
+        await AuditLog.AssertAsync(Factory, "listing.verified", ActorKind.Citizen, "Listing", listingId);
     }
 
     [Theory]

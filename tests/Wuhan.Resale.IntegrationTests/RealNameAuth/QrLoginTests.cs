@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Web.Integrations;
 
@@ -204,6 +205,8 @@ public sealed class QrLoginTests : IDisposable
 
         Assert.Equal("/?message=not-yet", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, me.StatusCode);
+        var refused = Assert.Single(await AuditLog.OfAsync(_factory, "login.refused"));
+        Assert.Equal((ActorKind.Anonymous, "LoginTicket"), (refused.ActorKind, refused.EntityType));
     }
 
     [Fact]
