@@ -123,6 +123,26 @@ public sealed class RevocationTests : IDisposable
     }
 
     [Fact]
+    public async Task APageLeftOpenForMoreThanFifteenMinutes_StartsOver_AndRevokesNothing()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        using var anonymous = _factory.CreateClient();
+        var buyer = DemoData.Citizen("buyer-2");
+
+        var found = await LookupAsync(anonymous, number, buyer.IdNumber);
+        _clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        var stillOpen = await PressAsync(anonymous, found, "send");
+        var code = await RevocationCodeAsync("buyer-2");
+        _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var expired = await PressAsync(anonymous, stillOpen, "revoke", code);
+
+        Assert.NotNull(code);
+        Assert.Equal("页面已过期，请重新输入合同编号、证件号码和图片验证码。", expired.QuerySelector("#revocation-error")?.TextContent.Trim());
+        Assert.Null(expired.QuerySelector("#MaskedPhone"));
+        Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ResendingWithinTwoMinutes_IsRefused()
     {
         var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
