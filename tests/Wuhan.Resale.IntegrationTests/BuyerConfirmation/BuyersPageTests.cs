@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
@@ -53,14 +54,46 @@ public sealed class BuyersPageTests : IDisposable
         Assert.Equal(new[] { "聂婉清", "万鹏飞" }.Order(StringComparer.Ordinal), buyers.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task ASaveFromAStaleTab_IsRefused_KeepingWhatWasTyped_AndTheFirstSaveStands()
+    {
+        var (seller, listingId) = await VerifiedAsync();
+        var firstTab = await Forms.GetDocumentAsync(seller.Client, $"/listings/{listingId}/buyers");
+        var secondTab = await Forms.GetDocumentAsync(seller.Client, $"/listings/{listingId}/buyers");
+        var buyer1 = DemoData.Citizen("buyer-1");
+        var buyer2 = DemoData.Citizen("buyer-2");
+
+        using var saved = await Forms.SubmitAsync(seller.Client, firstTab, "form", new Dictionary<string, string?>
+        {
+            ["Rows[0].Name"] = buyer1.Name, ["Rows[0].IdType"] = buyer1.IdType.ToString(),
+            ["Rows[0].IdNumber"] = buyer1.IdNumber, ["Rows[0].Phone"] = buyer1.Phone,
+        }, ("Intent", "save"));
+        using var stale = await Forms.SubmitAsync(seller.Client, secondTab, "form", new Dictionary<string, string?>
+        {
+            ["Rows[0].Name"] = buyer2.Name, ["Rows[0].IdType"] = buyer2.IdType.ToString(),
+            ["Rows[0].IdNumber"] = buyer2.IdNumber, ["Rows[0].Phone"] = buyer2.Phone,
+        }, ("Intent", "save"));
+        var refused = await Forms.ParseAsync(stale);
+
+        Assert.Equal("/contracts?message=buyers-saved", saved.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal("购房人信息刚刚在其他页面被修改过，请核对后重新保存。", refused.QuerySelector("#buyers-error")?.TextContent.Trim());
+        Assert.Contains(refused.QuerySelectorAll("input[name$='.Name']"), i => i.GetAttribute("value") == buyer2.Name);
+        var buyers = await _factory.WithDbAsync(db => db.Listings.AsNoTracking().Where(l => l.Id == listingId).SelectMany(l => l.Buyers).Select(b => b.Name).ToListAsync());
+        Assert.Equal([buyer1.Name], buyers);
+        var audit = await AuditLog.AssertAsync(_factory, "listing.buyers-saved", ActorKind.Citizen, "Listing", listingId.ToString(), "购房人1位");
+        var sellerPersonId = await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).Select(l => l.SellerPersonId).SingleAsync());
+        Assert.Equal(await _factory.WithDbAsync(db => db.Users.Where(u => u.PersonId == sellerPersonId).Select(u => u.Id).SingleAsync()), audit.ActorId);
+    }
+
     [Theory]
     [InlineData("ResidentIdCard", "420106199509145280", "IdNumber", "校验位")]
-    [InlineData("Passport", "护照123", "IdNumber", "")]
-    [InlineData("HongKongMacaoPermit", "X1234567", "IdNumber", "")]
-    [InlineData("TaiwanPermit", "1234", "IdNumber", "")]
-    [InlineData("ForeignPermanentResidentCard", "ABC", "IdNumber", "")]
-    [InlineData("MilitaryOfficerCard", "字", "IdNumber", "")]
-    [InlineData("PoliceOfficerCard", "12", "IdNumber", "")]
+    [InlineData("Passport", "护照123", "IdNumber", "护照号码应为5至17位字母或数字。")]
+    [InlineData("HongKongMacaoPermit", "X1234567", "IdNumber", "应为H或M开头")]
+    [InlineData("TaiwanPermit", "1234", "IdNumber", "台湾居民来往大陆通行证号码应为8位或10位数字。")]
+    [InlineData("ForeignPermanentResidentCard", "ABC", "IdNumber", "外国人永久居留身份证号码应为以9开头")]
+    [InlineData("MilitaryOfficerCard", "字", "IdNumber", "军官证号码格式不正确")]
+    [InlineData("PoliceOfficerCard", "12", "IdNumber", "警官证号码应为6至12位数字或大写字母")]
     public async Task AnInvalidIdNumber_IsRefusedNextToIt_ForEveryIdType(string idType, string idNumber, string field, string words)
     {
         var (seller, listingId) = await VerifiedAsync();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Auditing;
+using Wuhan.Resale.Web.Features.ContractFiling;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Testing;
 
@@ -65,6 +67,10 @@ public sealed class FilingTests : IDisposable
         Assert.Equal("短信验证码不正确，请重新输入。", Forms.FieldError(refusedPage, "Codes[0]"));
         Assert.Null(Forms.FieldError(refusedPage, "Codes[1]"));
         Assert.Equal("/contracts?message=filed", fixedUp.Headers.Location?.OriginalString);
+        await AuditLog.AssertAsync(_factory, "contract.filing-refused", ActorKind.Citizen, "Contract", contractId.ToString());
+        await AuditLog.AssertAsync(_factory, "contract.filed", ActorKind.Citizen, "Contract", contractId.ToString());
+        var sent = await AuditLog.AssertAsync(_factory, FilingSendLimit.SendAction, ActorKind.Citizen, "Contract", contractId.ToString(), "2位当事人");
+        Assert.Equal(_clock.GetUtcNow(), sent.OccurredAt);
     }
 
     [Fact]
@@ -132,7 +138,7 @@ public sealed class FilingTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.ListingId == listingId);
-            contract.UpdateTerms(ContractSamples.CompleteTerms() with { Price = null }, [], DateTimeOffset.UtcNow);
+            contract.UpdateTerms(ContractSamples.CompleteTerms() with { Price = null }, [], _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 

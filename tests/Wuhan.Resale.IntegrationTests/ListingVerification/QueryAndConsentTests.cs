@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Queries;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.ListingVerification;
@@ -127,6 +128,8 @@ public sealed class QueryAndConsentTests : IDisposable
         Assert.Contains("（按证号添加）", withHidden.QuerySelector("#homes")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         Assert.Equal(1, await _factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == hidden)));
+        await AuditLog.AssertAsync(_factory, "query.certificate-added", ActorKind.Citizen, "PropertyQuery", queryId.ToString());
+        Assert.DoesNotContain(hidden, (await AuditLog.SingleAsync(_factory, "query.certificate-added")).Detail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -147,6 +150,7 @@ public sealed class QueryAndConsentTests : IDisposable
         Assert.Null(SellerJourney.RadioFor(page, number));
         Assert.DoesNotContain("余国栋", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(number, page.QuerySelector("#CertificateNumber")?.GetAttribute("value"));
+        await AuditLog.AssertAsync(_factory, "query.certificate-not-found", ActorKind.Citizen, "PropertyQuery", queryId.ToString());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.ListingVerification;
@@ -41,6 +42,15 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
         Assert.Equal("已核验", result.QuerySelector("#listing-status")?.TextContent.Trim());
         Assert.Contains(district, result.QuerySelector(".facts")?.TextContent, StringComparison.Ordinal);
         Assert.Null(result.QuerySelector("#offline-notice"));
+
+        // Each step is in the audit log against its object: the seller's request, the registry's answer (the system),
+        // the consent with the notice's version, and the verification.
+        var listingId = response.Headers.Location!.OriginalString.Split('/')[^1];
+        var queryId = (await journey.WaitForLatestQueryAsync()).ToString();
+        await AuditLog.AssertAsync(Factory, "query.requested", ActorKind.Citizen, "PropertyQuery", queryId);
+        await AuditLog.AssertAsync(Factory, "query.completed", ActorKind.System, "PropertyQuery", queryId, "套房屋");
+        await AuditLog.AssertAsync(Factory, "notice.consented", ActorKind.Citizen, "PropertyQuery", queryId, UserNotice.Version);
+        await AuditLog.AssertAsync(Factory, "listing.verified", ActorKind.Citizen, "Listing", listingId);
     }
 
     [Theory]
@@ -61,6 +71,7 @@ public sealed partial class VerificationOutcomeTests(VerificationOutcomeTests.Fi
         var certificate = DemoData.Property(home).CertificateNumber;
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == certificate)));
         Assert.Equal("true", SellerJourney.RadioFor(page, certificate)?.GetAttribute("checked") is null ? null : "true");
+        await AuditLog.AssertAsync(Factory, "listing.refused", ActorKind.Citizen, "PropertyRecord", SellerJourney.RadioFor(page, certificate)!.Value);
     }
 
     [Fact]

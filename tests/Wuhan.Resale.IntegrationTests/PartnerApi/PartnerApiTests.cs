@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Partners;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.PartnerApi;
@@ -121,6 +123,23 @@ public sealed class PartnerApiTests : IDisposable
         Assert.Equal(ContractStatus.Registered, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
         Assert.Equal(ListingStatus.Completed, await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).Select(l => l.Status).SingleAsync()));
         Assert.Equal(1, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "contract.registered")));
+        var repeated = await AuditLog.AssertAsync(_factory, "registration.repeated", ActorKind.Partner, "Contract", contractId.ToString(), number);
+        Assert.Equal("不动产登记中心（演示）", repeated.ActorName);
+    }
+
+    [Fact]
+    public async Task AKeyMarkedInactive_IsRefused_WhileOtherKeysStillWork()
+    {
+        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        await _factory.WithDbAsync(db => db.Partners.Where(p => p.Department == PartnerDepartment.Tax)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Active, false)));
+
+        using var inactive = await Partner(TaxKey).GetAsync(Contract(number));
+        using var active = await Partner(RegistrationKey).GetAsync(Contract(number));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, inactive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+        Assert.DoesNotContain(await AuditLog.OfAsync(_factory, "partner.contract-read"), e => e.ActorName == "税务局（演示）");
     }
 
     [Fact]
@@ -130,7 +149,7 @@ public sealed class PartnerApiTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方测试", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方测试", _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 
@@ -140,6 +159,7 @@ public sealed class PartnerApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("该合同已撤销，不能备案。", body.GetProperty("error").GetString());
         Assert.Equal("Revoked", body.GetProperty("status").GetString());
+        await AuditLog.AssertAsync(_factory, "registration.refused", ActorKind.Partner, "Contract", contractId.ToString(), "已撤销");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Web.Integrations;
 
@@ -10,7 +11,7 @@ namespace Wuhan.Resale.IntegrationTests.RealNameAuth;
 
 public sealed class QrLoginTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly CallCounter _registry = new();
     private readonly PortalFactory _factory;
 
@@ -100,6 +101,29 @@ public sealed class QrLoginTests : IDisposable
     }
 
     [Fact]
+    public async Task AWrongCaptcha_IsRefused_BeforeTheRegistryIsAsked_AndARightOneLetsItAskOnce()
+    {
+        var citizen = DemoData.Citizen("seller-clean");
+        var login = new CitizenLogin(_factory);
+        await login.OpenLoginPageAsync();
+        var fields = CitizenLogin.Identity(citizen);
+        fields["CaptchaAnswer"] = "WRONG";
+
+        var (_, refused) = await login.SendCodeAsync(await login.OpenPhonePageAsync(), fields);
+
+        Assert.Equal("图片验证码不正确或已失效，请输入新图片中的字符。", Forms.FieldError(refused, "CaptchaAnswer"));
+        Assert.Equal(0, _registry.Calls);
+        Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
+
+        fields["CaptchaAnswer"] = PortalFactory.CaptchaAnswer;
+        var (_, sent) = await login.SendCodeAsync(refused, fields);
+
+        Assert.Null(Forms.FieldError(sent, "CaptchaAnswer"));
+        Assert.Equal(1, _registry.Calls);
+        Assert.Equal(1, await CitizenLogin.SmsCountAsync(_factory, citizen.Phone));
+    }
+
+    [Fact]
     public async Task IdNumberWithAWrongCheckDigit_IsRefused_BeforeTheRegistryIsAsked()
     {
         var citizen = DemoData.Citizen("seller-clean");
@@ -181,6 +205,8 @@ public sealed class QrLoginTests : IDisposable
 
         Assert.Equal("/?message=not-yet", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, me.StatusCode);
+        var refused = Assert.Single(await AuditLog.OfAsync(_factory, "login.refused"));
+        Assert.Equal((ActorKind.Anonymous, "LoginTicket"), (refused.ActorKind, refused.EntityType));
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class SmsLimitsTests : IDisposable
         Assert.Equal([null, null, null], results.Take(MobileConfirmationController.SendsPerTicket));
         Assert.Equal("这个二维码已发送过多次验证码，请在电脑上刷新二维码后重新扫码。", results[^1]);
         Assert.Equal(0, await CitizenLogin.SmsCountAsync(_factory, DemoData.Citizen("buyer-4").Phone));
+        var limited = Assert.Single(await AuditLog.OfAsync(_factory, "login.code-limited"));
+        Assert.Equal((ActorKind.Anonymous, "LoginTicket"), (limited.ActorKind, limited.EntityType));
+        Assert.Contains("同一二维码", limited.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +86,8 @@ public sealed class SmsLimitsTests : IDisposable
 
         Assert.Equal("您所在的网络发送验证码过于频繁，请15分钟后再试。", Forms.FieldError(busy, "Code"));
         Assert.Null(Forms.FieldError(elsewhere, "Code"));
+        var limited = Assert.Single(await AuditLog.OfAsync(_factory, "login.code-limited"));
+        Assert.Equal(("10.8.8.8", "同一网络地址一小时内发送验证码次数已达上限"), (limited.IpAddress, limited.Detail));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class StaffNameProbingTests : IDisposable
             new Dictionary<string, string?> { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
 
         Assert.Equal((StaffController.LimitedMessage, 0), (limited, hashes));
+        Assert.Equal("10.6.6.6", (await AuditLog.AssertAsync(_factory, "staff.login.limited", ActorKind.Anonymous, "User", null)).IpAddress);
         Assert.StartsWith(StaffLogin.CodePath, signedIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 

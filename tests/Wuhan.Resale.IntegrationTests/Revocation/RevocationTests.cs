@@ -3,9 +3,11 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Features.Revocation;
 
 namespace Wuhan.Resale.IntegrationTests.Revocation;
 
@@ -83,6 +85,13 @@ public sealed class RevocationTests : IDisposable
         Assert.Equal(wrongId.QuerySelector("#revocation-error")?.TextContent, unknown.QuerySelector("#revocation-error")?.TextContent);
         Assert.Contains("不匹配", wrongId.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
         Assert.Null(wrongId.QuerySelector("#MaskedPhone"));
+
+        // Both look-ups are counted against the number typed, and both are logged as failed, by an anonymous person.
+        var lookup = await AuditLog.AssertAsync(_factory, RevocationThrottle.LookupAction, ActorKind.Anonymous, "ContractNumber", number);
+        Assert.Equal("匿名", lookup.ActorName);
+        var failed = await AuditLog.OfAsync(_factory, "revocation.lookup-failed");
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, e => Assert.Equal((ActorKind.Anonymous, "合同编号与证件号码不匹配"), (e.ActorKind, e.Detail)));
     }
 
     [Fact]
@@ -110,6 +119,27 @@ public sealed class RevocationTests : IDisposable
 
         Assert.Equal("短信验证码不正确，请重新输入。", Forms.FieldError(refused, "Code"));
         Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
+        await AuditLog.AssertAsync(_factory, "revocation.code-refused", ActorKind.Anonymous, "Contract", contractId.ToString());
+    }
+
+    [Fact]
+    public async Task APageLeftOpenForMoreThanFifteenMinutes_StartsOver_AndRevokesNothing()
+    {
+        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        using var anonymous = _factory.CreateClient();
+        var buyer = DemoData.Citizen("buyer-2");
+
+        var found = await LookupAsync(anonymous, number, buyer.IdNumber);
+        _clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        var stillOpen = await PressAsync(anonymous, found, "send");
+        var code = await RevocationCodeAsync("buyer-2");
+        _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var expired = await PressAsync(anonymous, stillOpen, "revoke", code);
+
+        Assert.NotNull(code);
+        Assert.Equal("页面已过期，请重新输入合同编号、证件号码和图片验证码。", expired.QuerySelector("#revocation-error")?.TextContent.Trim());
+        Assert.Null(expired.QuerySelector("#MaskedPhone"));
+        Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
     }
 
     [Fact]
@@ -132,7 +162,7 @@ public sealed class RevocationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Register(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), DateTimeOffset.UtcNow);
+            contract.Register(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         using var anonymous = _factory.CreateClient();

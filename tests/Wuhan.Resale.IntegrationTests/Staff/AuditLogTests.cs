@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.Staff;
@@ -28,6 +29,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetPreamble(), csvBytes[..3]);
         Assert.StartsWith("时间,操作者类型,操作者,事项", csv, StringComparison.Ordinal);
         Assert.Contains("\"contract.filed\"", csv, StringComparison.Ordinal);
+        Assert.Contains("导出", (await AuditLog.AssertAsync(_factory, "staff.audit-exported", ActorKind.Staff, null, null)).Detail, StringComparison.Ordinal);
         Assert.Contains(number, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.Citizen("buyer-1").IdNumber, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.Citizen("buyer-1").Phone, csv, StringComparison.Ordinal);

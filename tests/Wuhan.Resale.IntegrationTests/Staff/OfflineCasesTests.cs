@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Districts;
 using Wuhan.Resale.Domain.Listings;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.Staff;
@@ -104,6 +105,7 @@ public sealed class OfflineCasesTests : IDisposable
         var listing = await _factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listingId));
         Assert.Equal(ListingStatus.ClosedOffline, listing.Status);
         Assert.Null(listing.LiveCertificateNumber);
+        await AuditLog.AssertAsync(_factory, "listing.closed-offline", ActorKind.Staff, "Listing", listingId.ToString(), "线下办结");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.Staff;
@@ -36,6 +38,9 @@ public sealed class StaffAccountsTests : IDisposable
         Assert.Equal("洪山窗口", weakPage.QuerySelector("#DisplayName")?.GetAttribute("value"));
         Assert.Equal("/staff/accounts?message=created", created.Headers.Location?.OriginalString);
         Assert.Equal("/staff", clerkSignIn.Headers.Location?.OriginalString);
+        var clerkId = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk-hs").Select(u => u.Id).SingleAsync());
+        var createdEvent = await AuditLog.AssertAsync(_factory, "staff.account-created", ActorKind.Staff, "User", clerkId, "洪山窗口");
+        Assert.DoesNotContain("Hongshan", createdEvent.Detail, StringComparison.Ordinal);
 
         var list = await Forms.GetDocumentAsync(client, "/staff/accounts");
         var row = list.QuerySelectorAll("#accounts tbody tr").Single(r => r.TextContent.Contains("clerk-hs", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.Staff;
@@ -32,6 +33,13 @@ public sealed class StaffContractsTests : IDisposable
         Assert.Contains(DemoData.Citizen("buyer-1").IdNumber, detail.QuerySelector("#staff-parties")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("contract.filed", detail.QuerySelector("#history")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.contract-viewed" && e.EntityId == contractId.ToString())));
+
+        // Each search is logged by the kind of key and the count of results, never with the key itself.
+        var searches = await AuditLog.OfAsync(_factory, "staff.contract-search");
+        Assert.Equal(4, searches.Count);
+        Assert.All(searches, e => Assert.Equal(ActorKind.Staff, e.ActorKind));
+        Assert.All(searches, e => Assert.Contains("1条结果", e.Detail, StringComparison.Ordinal));
+        Assert.DoesNotContain(searches, e => e.Detail!.Contains(DemoData.Citizen("buyer-1").IdNumber, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Web.Data;
 
@@ -60,6 +61,30 @@ public sealed class StaffSessionsTests : IDisposable
         var ended = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.Action == "session.ended").Select(e => e.Detail).ToListAsync());
         Assert.Equal("会话结束：账号被停用", Assert.Single(ended));
+        var clerkId = await ClerkIdAsync();
+        await AuditLog.AssertAsync(_factory, "staff.account-disabled", ActorKind.Staff, "User", clerkId);
+
+        // Re-enabled, the clerk signs in again; the event names the administrator as the actor.
+        using var enabled = await SubmitOnAccountsPageAsync(admin, $"/staff/accounts/{clerkId}/enabled");
+        Assert.Equal("/staff/accounts?message=updated", enabled.Headers.Location?.OriginalString);
+        var back = await StaffLogin.SignInAsync(_factory, "staff");
+        Assert.Equal("200", await LocationOfAsync(back, "/staff"));
+        var adminId = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync());
+        Assert.Equal(adminId, (await AuditLog.AssertAsync(_factory, "staff.account-enabled", ActorKind.Staff, "User", clerkId)).ActorId);
+    }
+
+    [Fact]
+    public async Task AnAdministrator_CannotDisableTheirOwnAccount()
+    {
+        var admin = await StaffLogin.SignInAsync(_factory, "admin");
+        var adminId = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync());
+
+        using var refused = await SubmitOnAccountsPageAsync(admin, $"/staff/accounts/{adminId}/enabled");
+
+        Assert.Equal("不能停用自己的账号。", (await Forms.ParseAsync(refused)).QuerySelector(".alert-error")?.TextContent.Trim());
+        Assert.Equal("200", await LocationOfAsync(admin, "/staff/accounts"));
+        Assert.Empty(await AuditLog.OfAsync(_factory, "staff.account-disabled"));
+        Assert.Empty(await _factory.WithDbAsync(db => db.UserSessions.AsNoTracking().Where(s => s.EndedAt != null).ToListAsync()));
     }
 
     [Fact]
@@ -77,6 +102,7 @@ public sealed class StaffSessionsTests : IDisposable
         Assert.Equal("/staff/login", await LocationOfAsync(second, "/staff"));
         var again = await StaffLogin.SignInAsync(_factory, "staff");
         Assert.Equal("200", await LocationOfAsync(again, "/staff/accounts"));
+        await AuditLog.AssertAsync(_factory, "staff.role-changed", ActorKind.Staff, "User", await ClerkIdAsync());
     }
 
     [Fact]
@@ -98,6 +124,7 @@ public sealed class StaffSessionsTests : IDisposable
         Assert.True(await StaffLogin.SignInAsync(_factory.CreateClient(CitizenLogin.NoRedirects), "staff", "Jiangan#2026new", staff.AuthenticatorKey));
         var audit = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.Action + " " + e.Detail).ToListAsync());
         Assert.Contains("session.ended 会话结束：密码被重置", audit);
+        await AuditLog.AssertAsync(_factory, "staff.password-reset", ActorKind.Staff, "User", await ClerkIdAsync());
         Assert.DoesNotContain(audit, a => a.Contains("Jiangan", StringComparison.Ordinal));
     }
 

@@ -63,6 +63,7 @@ public sealed class StaffTwoFactorTests : IDisposable
     public async Task FiveWrongCodes_LockTheAccount_AndEndTheHalfFinishedSignIn()
     {
         using var client = await PasswordAcceptedAsync();
+        var codePageBeforeLock = await Forms.GetDocumentAsync(client, StaffLogin.CodePath);
         var wrong = Codes().Wrong;
         string? last = null;
         for (var i = 0; i < 5; i++)
@@ -77,6 +78,12 @@ public sealed class StaffTwoFactorTests : IDisposable
         Assert.Equal("/staff/login?message=refused", last);
         Assert.True(locked);
         Assert.StartsWith("/staff/login", codePage.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        // Even the right code, sent from the page opened before the lock, does not get in; the attempt is logged.
+        using var afterLock = await Forms.SubmitAsync(client, codePageBeforeLock, "form", new Dictionary<string, string?> { ["Code"] = Totp.Code(Clerk.AuthenticatorKey!) });
+        Assert.StartsWith("/staff/login", afterLock.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var expired = Assert.Single(await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "staff.login.code-expired").ToListAsync()));
+        Assert.Equal(Domain.Auditing.ActorKind.Anonymous, expired.ActorKind);
     }
 
     [Fact]
@@ -115,6 +122,8 @@ public sealed class StaffTwoFactorTests : IDisposable
         Assert.True(await WithUsersAsync(async users => await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync("clerk-qk"))!)));
         Assert.StartsWith(StaffLogin.CodePath, nextSignIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Contains("staff.two-factor.enrolled", await ActionsAsync());
+        var clerkId = await WithUsersAsync(async users => (await users.FindByNameAsync("clerk-qk"))!.Id);
+        await AuditLog.AssertAsync(_factory, "staff.two-factor.enrol-failed", Domain.Auditing.ActorKind.Staff, "User", clerkId);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
         Assert.Equal($"/contracts/{contractId}/pdf", link);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(number + ".pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(2, (await AuditLog.OfAsync(_factory, "contract.downloaded")).Count(e => e.EntityId == contractId.ToString() && e.ActorKind == Domain.Auditing.ActorKind.Citizen));
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("周文涛", text, StringComparison.Ordinal);
         Assert.Contains("聂婉清", text, StringComparison.Ordinal);
@@ -50,7 +51,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方万**", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方万**", _factory.Clock!.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         var revoked = await Forms.GetDocumentAsync(anonymous, $"/verify/{token}");
@@ -73,7 +74,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
-            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方柯**", DateTimeOffset.UtcNow);
+            contract.Revoke(await db.Listings.SingleAsync(l => l.Id == contract.ListingId), "买方柯**", _factory.Clock!.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 
