@@ -72,6 +72,7 @@ public sealed class AuditChainTests
     public async Task TheChain_StaysWhole_UnderConcurrentWriters()
     {
         using var factory = new PortalFactory();
+        _ = factory.Services;
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => RecordAsync(factory, 10))));
 

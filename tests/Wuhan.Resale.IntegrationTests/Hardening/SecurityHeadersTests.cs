@@ -5,9 +5,11 @@ using Wuhan.Resale.IntegrationTests.Infrastructure;
 namespace Wuhan.Resale.IntegrationTests.Hardening;
 
 /// <summary>Every answer, page or not, carries the headers that stop framing, sniffing and inline code.</summary>
-public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class SecurityHeadersTests : IDisposable
 {
-    private readonly PortalFactory _factory = factory;
+    private readonly PortalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
 
     public static TheoryData<string> Addresses => ["/", "/staff/login", "/revocation", "/css/site.css", "/no-such-page", "/api/partner/contracts/WF1", "/healthz"];
 

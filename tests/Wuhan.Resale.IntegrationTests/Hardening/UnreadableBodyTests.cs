@@ -6,9 +6,11 @@ using Wuhan.Resale.IntegrationTests.Infrastructure;
 namespace Wuhan.Resale.IntegrationTests.Hardening;
 
 /// <summary>A body the portal cannot read gets one clear 400 page, never the misleading 404 or a 500.</summary>
-public sealed class UnreadableBodyTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class UnreadableBodyTests : IDisposable
 {
-    private readonly PortalFactory _factory = factory;
+    private readonly PortalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
 
     public static TheoryData<string, string> Bodies => new()
     {
