@@ -41,7 +41,9 @@ public sealed class SecurityHeadersTests : IDisposable
     public async Task Production_SendsHsts_OnHttps()
     {
         using var production = new PortalFactory(environment: "Production");
-        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        production.Settings["AllowedHosts"] = "portal.test.invalid";
+        // HSTS is never sent to localhost, so the request names the public host.
+        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.test.invalid") });
 
         using var response = await client.GetAsync(new Uri("/staff/login", UriKind.Relative));
 
