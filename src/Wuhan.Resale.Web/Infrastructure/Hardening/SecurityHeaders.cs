@@ -13,7 +13,6 @@ public static class SecurityHeaders
         var policies = new HeaderPolicyCollection()
             .AddContentTypeOptionsNoSniff()
             .AddFrameOptionsDeny()
-            .AddReferrerPolicySameOrigin()
             .AddCrossOriginResourcePolicy(policy => policy.SameOrigin())
             .RemoveServerHeader()
             .AddContentSecurityPolicy(csp =>
@@ -47,6 +46,17 @@ public static class SecurityHeaders
             policies.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 60 * 60);
         }
 
-        return app.UseSecurityHeaders(policies);
+        app.UseSecurityHeaders(policies);
+
+        // same-origin unless a page asked for less (the party's /sign/ link sends no referrer at all).
+        return app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.TryAdd("Referrer-Policy", "same-origin");
+                return Task.CompletedTask;
+            });
+            await next();
+        });
     }
 }
