@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
@@ -16,11 +15,16 @@ using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
+using Wuhan.Resale.Web.Infrastructure.Hardening;
 using Wuhan.Resale.Web.Integrations;
 using Wuhan.Resale.Web.Messaging;
 using Wuhan.Resale.Web.Pdf;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PortalCommands.HostArguments(args));
+
+// Settings only safe on a laptop stop the start here, each problem naming the setting to change.
+PortalEnvironments.EnsureSafe(builder.Configuration, builder.Environment,
+    DatabaseServiceCollectionExtensions.ResolveDataDirectory(builder.Configuration, builder.Environment));
 
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -31,9 +35,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddResaleDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddExternalSystems(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddDataProtection()
-    .SetApplicationName("Wuhan.Resale")
-    .PersistKeysToDbContext<ResaleDbContext>();
+builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment,
+    DatabaseServiceCollectionExtensions.ResolveDataDirectory(builder.Configuration, builder.Environment));
 builder.Services.AddPortalIdentity(builder.Environment);
 builder.Services.AddAuthorization(options => options.AddPortalPolicies());
 builder.Services.AddHttpContextAccessor();
@@ -76,8 +79,17 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 });
 
 var app = builder.Build();
+app.UsePortalSecurityHeaders(app.Environment);
+PortalEnvironments.WarnWhenDemo(app.Environment, app.Logger);
 
 await app.Services.PrepareDatabaseAsync();
+
+// verify-audit, backup <file>, migrate: operator commands instead of the web server (README).
+if (PortalCommands.IsCommand(args))
+{
+    Environment.ExitCode = await PortalCommands.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled"))
 {
@@ -103,6 +115,7 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseUnreadableRequestPage();
 app.UseSerilogRequestLogging(options =>
 {
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";

@@ -57,6 +57,10 @@ public static class DatabaseServiceCollectionExtensions
             dataDirectory,
             environment.IsProduction());
         services.AddSingleton<IPersonalDataProtector>(new AesGcmPersonalDataProtector(keys));
+        services.AddSingleton(keys);
+        services.AddSingleton<Infrastructure.Auditing.AuditChainKey>();
+        services.AddSingleton<Infrastructure.Auditing.AuditChainInterceptor>();
+        services.AddScoped<Infrastructure.Auditing.AuditChain>();
 
         var connectionString = configuration.GetConnectionString("Resale");
         if (database.Provider == DatabaseProvider.SqlServer)
@@ -66,18 +70,20 @@ public static class DatabaseServiceCollectionExtensions
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Resale is not set.");
             }
 
-            services.AddDbContext<ResaleDbContext, SqlServerResaleDbContext>(options => options
+            services.AddDbContext<ResaleDbContext, SqlServerResaleDbContext>((provider, options) => options
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>());
+                .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? $"Data Source={Path.Combine(dataDirectory, "resale.db")}"
                 : connectionString;
-            services.AddDbContext<ResaleDbContext, SqliteResaleDbContext>(options => options
+            services.AddDbContext<ResaleDbContext, SqliteResaleDbContext>((provider, options) => options
                 .UseSqlite(connectionString)
-                .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>());
+                .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()));
         }
 
         return services;
@@ -103,6 +109,10 @@ public static class DatabaseServiceCollectionExtensions
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<Seed.DemoDataSeeder>().SeedAsync(cancellationToken);
+        }
+        else if (!Infrastructure.Hardening.PortalEnvironments.AllowsDemoFeatures(scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        {
+            await scope.ServiceProvider.GetRequiredService<Seed.DemoDataSeeder>().BootstrapAsync();
         }
     }
 }

@@ -11,10 +11,12 @@ public static class LoggingSetup
     private const string ConsoleTemplate =
         "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Console and a daily rolling JSON file under the data folder, both through the redacting formatter.</summary>
+    /// <summary>Console and a daily rolling JSON file (kept <see cref="LogRetentionOptions.RetainedDays"/> days, a new file
+    /// past <see cref="LogRetentionOptions.FileSizeLimitMegabytes"/>) under the data folder, both through the redacting formatter.</summary>
     public static void AddPortalLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var retention = builder.Configuration.GetSection(LogRetentionOptions.SectionName).Get<LogRetentionOptions>() ?? new LogRetentionOptions();
         var logDirectory = Path.Combine(DatabaseServiceCollectionExtensions.ResolveDataDirectory(builder.Configuration, builder.Environment), "logs");
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -26,9 +28,28 @@ public static class LoggingSetup
                 new RedactingFormatter(new JsonFormatter(renderMessage: true)),
                 Path.Combine(logDirectory, "portal-.log"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 30,
+                fileSizeLimitBytes: retention.FileSizeLimitMegabytes * 1024L * 1024L,
+                rollOnFileSizeLimit: true,
+                retainedFileCountLimit: null,
+                retainedFileTimeLimit: TimeSpan.FromDays(retention.RetainedDays),
                 shared: true),
             // Each host keeps its own logger: the static Log.Logger would mix the logs of hosts in one process.
             preserveStaticLogger: true);
     }
+}
+
+/// <summary>
+/// Configuration section "LogRetention". The Cybersecurity Law (art. 21) asks for network logs to be kept at least six
+/// months: 180 days by default, and Production refuses fewer.
+/// </summary>
+public sealed class LogRetentionOptions
+{
+    public const string SectionName = "LogRetention";
+
+    public const int MinimumDays = 180;
+
+    public int RetainedDays { get; set; } = MinimumDays;
+
+    /// <summary>Past this size a day's log continues in a new file (portal-20261126_001.log …).</summary>
+    public int FileSizeLimitMegabytes { get; set; } = 100;
 }

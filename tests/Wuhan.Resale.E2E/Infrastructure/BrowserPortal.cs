@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Playwright;
 
@@ -30,6 +31,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    /// <summary>Every content-security-policy refusal Chromium reported in any window of this class (fails the class).</summary>
+    public ConcurrentQueue<string> CspViolations { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -72,6 +76,14 @@ public sealed class BrowserPortal : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
+        context.Console += (_, message) =>
+        {
+            // Chromium writes "Refused to … because it violates the following Content Security Policy directive".
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Enqueue($"{message.Location}: {message.Text}");
+            }
+        };
         return context;
     }
 
@@ -84,6 +96,7 @@ public sealed class BrowserPortal : IAsyncLifetime
 
         _playwright?.Dispose();
         await Factory.DisposeAsync();
+        Assert.True(CspViolations.IsEmpty, "The browser refused content under the portal's CSP:\n" + string.Join("\n", CspViolations));
     }
 
     private static void RequireInstalledBrowserAndFont()

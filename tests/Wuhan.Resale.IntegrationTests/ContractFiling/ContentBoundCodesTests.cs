@@ -105,11 +105,7 @@ public sealed class ContentBoundCodesTests : IDisposable
         Assert.DoesNotContain(await SmsTextsAsync(DemoData.Citizen("buyer-4").Phone), t => t.Contains("内容已被修改", StringComparison.Ordinal));
     }
 
-    private Task<List<string>> SmsTextsAsync(string phone) => _factory.WithDbAsync(db =>
-    {
-        var hash = db.LookupHash(phone);
-        return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
-    });
+    private Task<List<string>> SmsTextsAsync(string phone) => CitizenLogin.SmsTextsAsync(_factory, phone);
 
     private Task<List<string>> AuditDetailsAsync(Guid contractId) => _factory.WithDbAsync(db => db.AuditEvents
         .Where(e => e.EntityId == contractId.ToString()).Select(e => e.Action + " " + (e.Detail ?? string.Empty)).ToListAsync());

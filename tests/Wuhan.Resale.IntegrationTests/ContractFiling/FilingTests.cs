@@ -176,9 +176,5 @@ public sealed class FilingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, buyerTriesFiling.StatusCode);
     }
 
-    private Task<List<string>> SmsTextsAsync(string phone) => _factory.WithDbAsync(db =>
-    {
-        var hash = db.LookupHash(phone);
-        return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
-    });
+    private Task<List<string>> SmsTextsAsync(string phone) => CitizenLogin.SmsTextsAsync(_factory, phone);
 }

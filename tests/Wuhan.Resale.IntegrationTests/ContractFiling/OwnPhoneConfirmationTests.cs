@@ -293,12 +293,7 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
     private async Task<string> LatestFilingSmsAsync(string citizenKey) =>
         (await SmsTextsAsync(citizenKey)).Last(t => t.Contains("/sign/", StringComparison.Ordinal));
 
-    private Task<List<string>> SmsTextsAsync(string citizenKey) => _factory.WithDbAsync(async db =>
-    {
-        var hash = db.LookupHash(DemoData.Citizen(citizenKey).Phone);
-        var messages = await db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => new { m.Text, m.CreatedAt }).ToListAsync();
-        return messages.OrderBy(m => m.CreatedAt).Select(m => m.Text).ToList();
-    });
+    private Task<List<string>> SmsTextsAsync(string citizenKey) => CitizenLogin.SmsTextsAsync(_factory, DemoData.Citizen(citizenKey).Phone);
 
     [GeneratedRegex("/sign/[A-Za-z0-9_-]+")]
     private static partial Regex SignLink();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wuhan.Resale.Web.Data.Seed;
 
 namespace Wuhan.Resale.IntegrationTests.Infrastructure;
@@ -103,20 +104,22 @@ public sealed partial class CitizenLogin(PortalFactory factory)
         return Desktop;
     }
 
-    /// <summary>The 6-digit code in the newest message the embedded gateway kept for this phone.</summary>
+    /// <summary>
+    /// The 6-digit code in the newest message sent to this phone, as the phone's owner reads it: from the development
+    /// outbox (the database keeps the texts with their codes masked).
+    /// </summary>
     public static Task<string?> LatestCodeAsync(PortalFactory factory, string phone, string purpose = "Login")
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return factory.WithDbAsync(async db =>
-        {
-            var hash = db.LookupHash(phone);
-            var texts = await db.SmsMessages.AsNoTracking()
-                .Where(m => EF.Property<string>(m, "PhoneHash") == hash && m.Purpose == purpose)
-                .Select(m => new { m.Text, m.CreatedAt })
-                .ToListAsync();
-            var latest = texts.OrderByDescending(m => m.CreatedAt).FirstOrDefault();
-            return latest is null ? null : SixDigits().Match(latest.Text).Value;
-        });
+        var latest = factory.Services.GetRequiredService<Web.Messaging.DevSmsOutbox>().Newest(phone).FirstOrDefault(m => m.Purpose == purpose);
+        return Task.FromResult(latest is null ? null : SixDigits().Match(latest.Text).Value);
+    }
+
+    /// <summary>Every full text sent to this phone, oldest first, as its owner reads them.</summary>
+    public static Task<List<string>> SmsTextsAsync(PortalFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return Task.FromResult(factory.Services.GetRequiredService<Web.Messaging.DevSmsOutbox>().Newest(phone).Reverse().Select(m => m.Text).ToList());
     }
 
     public static Task<int> SmsCountAsync(PortalFactory factory, string phone)
@@ -126,17 +129,6 @@ public sealed partial class CitizenLogin(PortalFactory factory)
         {
             var hash = db.LookupHash(phone);
             return db.SmsMessages.CountAsync(m => EF.Property<string>(m, "PhoneHash") == hash);
-        });
-    }
-
-    /// <summary>Every message the embedded gateway kept for this phone, as its owner would read them.</summary>
-    public static Task<List<string>> SmsTextsAsync(PortalFactory factory, string phone)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return factory.WithDbAsync(db =>
-        {
-            var hash = db.LookupHash(phone);
-            return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
         });
     }
 

@@ -46,6 +46,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The answer every image captcha accepts in these tests (the documented Captcha:FixedAnswer setting).</summary>
     public const string CaptchaAnswer = "TEST";
 
+    /// <summary>One data-protection certificate for every test host (generating an RSA key per host costs CPU).</summary>
+    public static readonly Lazy<string> DataProtectionCertificate =
+        new(() => Convert.ToBase64String(Wuhan.Resale.Web.Infrastructure.Hardening.DataProtectionSetup.CreateSelfSigned()));
+
     /// <summary>When set, the portal's clock: tests move time forward instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -71,6 +75,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:00");
+        builder.UseSetting("DataProtection:Certificate", DataProtectionCertificate.Value);
         if (Environment != "Production")
         {
             builder.UseSetting("Captcha:FixedAnswer", CaptchaAnswer);
@@ -101,6 +106,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             }
 
             builder.UseSetting("ContractSigning:CertificatePath", pfx);
+
+            // A complete production configuration (PortalEnvironments refuses anything less); tests override one
+            // setting at a time to see each refusal. The registries are never reached by these tests.
+            foreach (var system in new[] { "CitizenRegistry", "PropertyRegistry", "Sms" })
+            {
+                builder.UseSetting($"Integrations:{system}:Mode", "Http");
+                builder.UseSetting($"Integrations:{system}:BaseUrl", $"https://{system.ToLowerInvariant()}.test.invalid/");
+            }
+
+            builder.UseSetting("Database:SeedDemoData", "false");
+            builder.UseSetting("Portal:PublicBaseUrl", "https://portal.test.invalid");
+            builder.UseSetting("AllowedHosts", "localhost");
         }
 
         foreach (var (key, value) in Settings)

@@ -260,9 +260,5 @@ public sealed class RevocationTests : IDisposable
         }
     }
 
-    private Task<List<string>> SmsTextsAsync(string citizenKey) => _factory.WithDbAsync(db =>
-    {
-        var hash = db.LookupHash(DemoData.Citizen(citizenKey).Phone);
-        return db.SmsMessages.Where(m => EF.Property<string>(m, "PhoneHash") == hash).Select(m => m.Text).ToListAsync();
-    });
+    private Task<List<string>> SmsTextsAsync(string citizenKey) => CitizenLogin.SmsTextsAsync(_factory, DemoData.Citizen(citizenKey).Phone);
 }

@@ -24,7 +24,10 @@ public sealed class StaffContractsTests : IDisposable
 
         foreach (var key in new[] { number, listingCode, DemoData.Citizen("buyer-1").IdNumber, DemoData.Citizen("seller-clean").IdNumber })
         {
-            var page = await Forms.GetDocumentAsync(staff, "/staff/contracts?q=" + Uri.EscapeDataString(key));
+            // Searched from the form (POST): an ID number never appears in a URL.
+            var searchPage = await Forms.GetDocumentAsync(staff, "/staff/contracts");
+            using var searched = await Forms.SubmitAsync(staff, searchPage, "form[action='/staff/contracts']", new Dictionary<string, string?> { ["q"] = key });
+            var page = await Forms.ParseAsync(searched);
             var row = Assert.Single(page.QuerySelectorAll("#results tbody tr"));
             Assert.Contains(number, row.TextContent, StringComparison.Ordinal);
         }

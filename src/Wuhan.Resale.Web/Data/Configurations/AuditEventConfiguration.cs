@@ -20,6 +20,11 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.TraceId).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
+
+        // The tamper-evident chain (Infrastructure/Auditing/AuditChain.cs): set once, right after the row is saved.
+        builder.Property<long?>(Infrastructure.Auditing.AuditChain.SequenceProperty);
+        builder.Property<string?>(Infrastructure.Auditing.AuditChain.HashProperty).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(Infrastructure.Auditing.AuditChain.SequenceProperty).IsUnique();
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.OccurredAt });
         builder.HasIndex(e => new { e.ActorId, e.OccurredAt });
         builder.HasIndex(e => new { e.Action, e.OccurredAt });

@@ -25,6 +25,9 @@ public sealed class PersonalDataKeys
 
     public byte[] HashKey { get; }
 
+    /// <summary>Where the generated key file of Development and tests lives (Production refuses to start while it exists).</summary>
+    public static string KeyFilePath(string dataDirectory) => Path.Combine(dataDirectory, "keys", "personal-data-keys.json");
+
     /// <summary>
     /// Configured keys win. Without them (the embedded default on a fresh machine) a key file is created once in the
     /// data folder and reused on every start; Production refuses to start without configured keys, because a key
@@ -45,7 +48,7 @@ public sealed class PersonalDataKeys
                 "(environment variables PersonalData__EncryptionKey and PersonalData__HashKey, 32 random bytes in base64 each).");
         }
 
-        var path = Path.Combine(dataDirectory, "keys", "personal-data-keys.json");
+        var path = KeyFilePath(dataDirectory);
         if (File.Exists(path))
         {
             var stored = JsonSerializer.Deserialize<PersonalDataOptions>(File.ReadAllText(path))

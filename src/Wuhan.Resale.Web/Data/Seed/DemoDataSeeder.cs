@@ -48,9 +48,9 @@ public sealed partial class DemoDataSeeder(
         await SeedPropertiesAsync(data, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await EnsureRolesAsync();
-        if (environment.IsProduction())
+        if (!Infrastructure.Hardening.PortalEnvironments.AllowsDemoFeatures(environment))
         {
-            // Demo passwords are published in the README: they never become accounts in production.
+            // Demo passwords and keys are published in the README: they exist only in Development and Demo.
             await BootstrapAdministratorAsync();
         }
         else
@@ -60,6 +60,13 @@ public sealed partial class DemoDataSeeder(
         }
 
         LogSeeded(logger, data.Districts.Count, data.Citizens.Count, data.Properties.Count, data.Staff.Count);
+    }
+
+    /// <summary>Without demo data (as Production requires): the roles and the configured first administrator only.</summary>
+    public async Task BootstrapAsync()
+    {
+        await EnsureRolesAsync();
+        await BootstrapAdministratorAsync();
     }
 
     /// <summary>Refuses a data file with an invalid ID or phone number rather than seeding bad demo data.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuhan.Resale.Domain.ValueObjects;
-using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Hardening;
 using Wuhan.Resale.Web.Integrations;
+using Wuhan.Resale.Web.Messaging;
 
 namespace Wuhan.Resale.Web.Features.DevSms;
 
@@ -12,39 +12,34 @@ public sealed class DevSmsInboxOptions
 {
     public const string SectionName = "DevSmsInbox";
 
-    /// <summary>Shows the inbox outside Development too (for a demo server). Never set it in Production.</summary>
+    /// <summary>
+    /// No longer needed: the inbox is on in Development and Demo and nowhere else; any other environment refuses to
+    /// start when this is set (see PortalEnvironments).
+    /// </summary>
     public bool Enabled { get; set; }
 }
 
 /// <summary>
 /// The embedded SMS gateway's inbox, like a mail catcher: lets a developer or a demo read the codes that would
-/// have gone to phones. Exists only in Development with the embedded gateway; anywhere else it is a 404.
+/// have gone to phones. Exists only in Development or Demo with the embedded gateway; anywhere else it is a 404.
+/// The texts come from the in-memory <see cref="DevSmsOutbox"/> (the database keeps them with the codes masked).
 /// </summary>
-public sealed class DevSmsController(
-    ResaleDbContext db, IWebHostEnvironment environment, IOptions<IntegrationOptions> options, IOptions<DevSmsInboxOptions> inbox)
+public sealed class DevSmsController(IWebHostEnvironment environment, IOptions<IntegrationOptions> options, DevSmsOutbox outbox)
     : Controller
 {
     public const int PageSize = 50;
 
     [HttpGet("/dev/sms")]
-    public async Task<IActionResult> Index(string? phone, string? format, CancellationToken cancellationToken)
+    public IActionResult Index(string? phone, string? format)
     {
-        var enabled = environment.IsDevelopment() || (inbox.Value.Enabled && !environment.IsProduction());
-        if (!enabled || options.Value.Sms.Mode != AdapterMode.Embedded)
+        if (!environment.AllowsDemoFeatures() || options.Value.Sms.Mode != AdapterMode.Embedded)
         {
             return NotFound();
         }
 
-        var query = db.SmsMessages.AsNoTracking();
-        if (PhoneNumber.TryParse(phone, out var wanted, out _))
-        {
-            var hash = db.LookupHash(wanted.Value);
-            query = query.Where(m => EF.Property<string>(m, "PhoneHash") == hash);
-        }
-
-        var messages = await query.OrderByDescending(m => m.CreatedAt).Take(PageSize).ToListAsync(cancellationToken);
-        var rows = messages.Select(m => new DevSmsRow(
-            Masking.MaskPhone(m.Phone), m.Text, m.Purpose, m.CreatedAt.ToOffset(Domain.Common.ShanghaiTime.Offset))).ToList();
+        var wanted = PhoneNumber.TryParse(phone, out var parsed, out _) ? parsed.Value : null;
+        var rows = outbox.Newest(wanted, PageSize).Select(m => new DevSmsRow(
+            Masking.MaskPhone(m.Phone), m.Text, m.Purpose, m.SentAt.ToOffset(Domain.Common.ShanghaiTime.Offset))).ToList();
         var wantsJson = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
             || Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
         return wantsJson ? Json(rows) : View(new DevSmsViewModel(phone, rows));

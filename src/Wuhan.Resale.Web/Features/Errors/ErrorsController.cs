@@ -24,6 +24,14 @@ public sealed class ErrorsController : Controller
     public IActionResult Status(int code)
     {
         Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
+        if (HttpContext.Items.ContainsKey(Infrastructure.Hardening.UnreadableRequests.ItemKey))
+        {
+            return View("Error", new ErrorViewModel(
+                "请求格式不正确",
+                "提交的内容无法识别（可能含有不允许的字符，或字段过多、过长）。请返回上一页，检查后重新提交。",
+                HttpContext.TraceIdentifier));
+        }
+
         var (title, message) = code switch
         {
             StatusCodes.Status404NotFound => ("页面不存在", "您访问的页面不存在或已被移除，请检查地址或返回首页重新办理。"),

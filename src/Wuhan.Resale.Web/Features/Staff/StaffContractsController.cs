@@ -47,10 +47,29 @@ public sealed class StaffContractsController(
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
     }
 
+    /// <summary>
+    /// The search page. A contract number or listing code may come in the address (links between staff pages);
+    /// an ID number never does: it is only searched when posted from the form, so it stays out of URLs and logs.
+    /// </summary>
     [HttpGet("/staff/contracts")]
-    public async Task<IActionResult> Search(string? q, CancellationToken cancellationToken)
+    public Task<IActionResult> Search(string? q, CancellationToken cancellationToken)
     {
         var key = (q ?? string.Empty).Trim();
+        if (key.Length > 0 && KindOf(key) == "证件号码")
+        {
+            return Task.FromResult<IActionResult>(View("Contracts", new StaffContractSearchViewModel(
+                string.Empty, [], "证件号码不在网址中传递：请在查询框中输入后按“查询”。")));
+        }
+
+        return SearchAsync(key, cancellationToken);
+    }
+
+    [HttpPost("/staff/contracts")]
+    public Task<IActionResult> SearchPosted([FromForm] string? q, CancellationToken cancellationToken) =>
+        SearchAsync((q ?? string.Empty).Trim(), cancellationToken);
+
+    private async Task<IActionResult> SearchAsync(string key, CancellationToken cancellationToken)
+    {
         var rows = new List<StaffContractRow>();
         if (key.Length is > 0 and <= 64)
         {
