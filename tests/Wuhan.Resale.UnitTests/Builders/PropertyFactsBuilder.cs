@@ -16,6 +16,7 @@ public sealed class PropertyFactsBuilder
     private string? _designPurpose = "住宅";
     private bool _inWuhan = true;
     private Encumbrances _encumbrances = Encumbrances.None;
+    private readonly List<Func<PropertyFacts, PropertyFacts>> _changes = [];
 
     public PropertyFactsBuilder WithCertificateNumber(string certificateNumber)
     {
@@ -47,13 +48,22 @@ public sealed class PropertyFactsBuilder
         return this;
     }
 
+    /// <summary>Any other change to the built facts, e.g. <c>f => f with { Floor = 7 }</c>.</summary>
+    public PropertyFactsBuilder With(Func<PropertyFacts, PropertyFacts> change)
+    {
+        _changes.Add(change);
+        return this;
+    }
+
     public PropertyFactsBuilder OwnedBy(string name, string idNumber, string share = "共同共有")
     {
         _owners.Add(new PropertyOwnerFacts(name, IdType.ResidentIdCard, TestData.ResidentId(idNumber).Value, share));
         return this;
     }
 
-    public PropertyFacts Build() => new()
+    public PropertyFacts Build() => _changes.Aggregate(Defaults(), (facts, change) => change(facts));
+
+    private PropertyFacts Defaults() => new()
     {
         CertificateNumber = _certificateNumber,
         DistrictCode = _districtCode,

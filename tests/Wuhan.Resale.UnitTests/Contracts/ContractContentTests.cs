@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wuhan.Resale.Domain.Contracts;
+using Wuhan.Resale.Domain.Properties;
 using Wuhan.Resale.UnitTests.Builders;
 
 namespace Wuhan.Resale.UnitTests.Contracts;
@@ -71,6 +72,11 @@ public class ContractContentTests
     [InlineData("parties-in-another-order")]
     [InlineData("another-buyer")]
     [InlineData("district")]
+    [InlineData("buyer-name")]
+    [InlineData("buyer-id-number")]
+    [InlineData("buyer-id-type")]
+    [InlineData("buyer-named-as-seller")]
+    [InlineData("installments-renumbered")]
     public void Hash_Changes_WhenAnythingAPartyAgreedToChanges(string change)
     {
         var (contract, listing) = new ContractBuilder(new ListingBuilder().WithRetiredRegistryDistrict()).BuildDraft();
@@ -93,11 +99,65 @@ public class ContractContentTests
             case "seller-share": parties = [ContractBuilder.Seller() with { Share = "50%" }, ContractBuilder.BuyerParty()]; break;
             case "parties-in-another-order": parties = [ContractBuilder.BuyerParty(), ContractBuilder.Seller()]; break;
             case "another-buyer": parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty("赵六", buyerIndex: 1)]; break;
+            case "buyer-name": parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty("王六")]; break;
+            case "buyer-id-number": parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty() with { IdNumber = TestData.BuyerIdNumbers[1] }]; break;
+            case "buyer-id-type": parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty() with { IdType = Domain.ValueObjects.IdType.Passport }]; break;
+            case "buyer-named-as-seller": parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty() with { Role = PartyRole.Seller }]; break;
+            case "installments-renumbered": contract.UpdateTerms(terms, [.. schedule.Select(i => new PaymentInstallment(i.Order + 1, i.DueOn, i.Amount, i.Description))], TestData.Now); break;
             case "district": listing.ChangeDistrict(TestData.WuchangDistrict, TestData.CityDistricts, PolicyBuilder.Default(), TestData.Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, "No such change.");
         }
 
         Assert.NotEqual(before, ContractContent.Hash(contract, listing, parties));
+    }
+
+    /// <summary>第一条 as the registry records it is part of what is agreed: each fact of the home, alone, changes the hash.</summary>
+    [Theory]
+    [InlineData(nameof(PropertyFacts.CertificateNumber))]
+    [InlineData(nameof(PropertyFacts.LandCertificateNumber))]
+    [InlineData(nameof(PropertyFacts.Location))]
+    [InlineData(nameof(PropertyFacts.Structure))]
+    [InlineData(nameof(PropertyFacts.BuildingArea))]
+    [InlineData(nameof(PropertyFacts.LandArea))]
+    [InlineData(nameof(PropertyFacts.CertificateIssuedOn))]
+    [InlineData(nameof(PropertyFacts.Floor))]
+    [InlineData(nameof(PropertyFacts.TotalFloors))]
+    [InlineData(nameof(PropertyFacts.DesignPurpose))]
+    [InlineData(nameof(PropertyFacts.RoomType))]
+    public void Hash_Changes_WhenOneFactOfTheHomeChanges(string fact)
+    {
+        var (contract, listing) = new ContractBuilder().BuildDraft();
+        var sameHome = new ListingBuilder().Build();
+        var otherHome = new ListingBuilder().WithHome(new PropertyFactsBuilder().With(f => fact switch
+        {
+            nameof(PropertyFacts.CertificateNumber) => f with { CertificateNumber = f.CertificateNumber + "补" },
+            nameof(PropertyFacts.LandCertificateNumber) => f with { LandCertificateNumber = "武国用（2010）第123号" },
+            nameof(PropertyFacts.Location) => f with { Location = f.Location.Replace("101室", "102室", StringComparison.Ordinal) },
+            nameof(PropertyFacts.Structure) => f with { Structure = "砖混结构" },
+            nameof(PropertyFacts.BuildingArea) => f with { BuildingArea = f.BuildingArea + 0.01m },
+            nameof(PropertyFacts.LandArea) => f with { LandArea = 12.3m },
+            nameof(PropertyFacts.CertificateIssuedOn) => f with { CertificateIssuedOn = new DateOnly(2019, 5, 6) },
+            nameof(PropertyFacts.Floor) => f with { Floor = 7 },
+            nameof(PropertyFacts.TotalFloors) => f with { TotalFloors = 33 },
+            nameof(PropertyFacts.DesignPurpose) => f with { DesignPurpose = "成套住宅" },
+            nameof(PropertyFacts.RoomType) => f with { RoomType = "三室两厅" },
+            _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, "No such fact."),
+        })).Build();
+
+        var before = ContractContent.Hash(contract, sameHome, ContractBuilder.DefaultParties);
+
+        Assert.Equal(ContractContent.Hash(contract, listing, ContractBuilder.DefaultParties), before);
+        Assert.NotEqual(before, ContractContent.Hash(contract, otherHome, ContractBuilder.DefaultParties));
+    }
+
+    [Fact]
+    public void Hash_NeedsTheContract_TheListing_AndTheParties()
+    {
+        var (contract, listing) = new ContractBuilder().BuildDraft();
+
+        Assert.Throws<ArgumentNullException>("contract", () => ContractContent.Hash(null!, listing, ContractBuilder.DefaultParties));
+        Assert.Throws<ArgumentNullException>("listing", () => ContractContent.Hash(contract, null!, ContractBuilder.DefaultParties));
+        Assert.Throws<ArgumentNullException>("parties", () => ContractContent.Hash(contract, listing, null!));
     }
 
     [Fact]

@@ -26,6 +26,45 @@ public class ResidentIdNumberTests
         Assert.Equal(new DateOnly(year, month, day), id.BirthDate);
     }
 
+    /// <summary>
+    /// Every province-level region of GB/T 2260 (and 71/81/82/83 for Taiwan, Hong Kong, Macao and residence permits) is a
+    /// place a buyer can come from: a number issued there is accepted, whatever the rest of its region code.
+    /// </summary>
+    [Theory]
+    [InlineData("11")] [InlineData("12")] [InlineData("13")] [InlineData("14")] [InlineData("15")]
+    [InlineData("21")] [InlineData("22")] [InlineData("23")]
+    [InlineData("31")] [InlineData("32")] [InlineData("33")] [InlineData("34")] [InlineData("35")] [InlineData("36")] [InlineData("37")]
+    [InlineData("41")] [InlineData("42")] [InlineData("43")] [InlineData("44")] [InlineData("45")] [InlineData("46")]
+    [InlineData("50")] [InlineData("51")] [InlineData("52")] [InlineData("53")] [InlineData("54")]
+    [InlineData("61")] [InlineData("62")] [InlineData("63")] [InlineData("64")] [InlineData("65")]
+    [InlineData("71")] [InlineData("81")] [InlineData("82")] [InlineData("83")]
+    public void ResidentId_IsAccepted_FromEveryProvinceLevelRegion(string province)
+    {
+        var input = WithCheckDigit(province + "0102" + "19900307" + "123");
+
+        Assert.True(IdNumber.TryParse(IdType.ResidentIdCard, input, out var id, out var error, _today), error);
+        Assert.Equal(input, id!.Value);
+    }
+
+    [Theory]
+    [InlineData("10")] [InlineData("16")] [InlineData("20")] [InlineData("24")] [InlineData("30")] [InlineData("38")]
+    [InlineData("40")] [InlineData("47")] [InlineData("55")] [InlineData("60")] [InlineData("66")] [InlineData("70")]
+    [InlineData("72")] [InlineData("80")] [InlineData("84")] [InlineData("91")] [InlineData("99")]
+    public void ResidentId_IsRefused_FromARegionCodeThatIsNoProvince(string province)
+    {
+        var ok = IdNumber.TryParse(IdType.ResidentIdCard, WithCheckDigit(province + "0102" + "19900307" + "123"), out _, out var error, _today);
+
+        Assert.False(ok);
+        Assert.Equal("居民身份证号码中的地区代码无效。", error);
+    }
+
+    /// <summary>The 18th character of GB 11643: weights 2^(17-i) mod 11 over the first 17 digits, then "10X98765432".</summary>
+    private static string WithCheckDigit(string first17)
+    {
+        var sum = first17.Select((c, i) => (c - '0') * (int)(Math.Pow(2, 17 - i) % 11)).Sum();
+        return first17 + "10X98765432"[sum % 11];
+    }
+
     [Theory]
     [InlineData("11010119491001001x", "11010119491001001X")]
     [InlineData("  420106199003071238 ", "420106199003071238")]
