@@ -64,16 +64,16 @@ failed=0
 shopt -s nullglob
 echo "==> time per test project"
 for trx in "$results"/*.trx; do
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  counters=$(grep -m 1 -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
   # The run's own start and finish, and the test assembly it ran, as the trx file records them.
-  times=$(grep -o '<Times [^>]*>' "$trx" | head -n 1)
+  times=$(grep -m 1 -o '<Times [^>]*>' "$trx" | head -n 1)
   start=$(sed -n 's/.* start="\([^"]*\)".*/\1/p' <<<"$times")
   finish=$(sed -n 's/.* finish="\([^"]*\)".*/\1/p' <<<"$times")
-  project=$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/.*\/\([^/]*\)\.dll"$/\1/')
+  project=$(grep -m 1 -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/.*\/\([^/]*\)\.dll"$/\1/')
   if [ -n "$start" ] && [ -n "$finish" ]; then
     seconds=$(( $(date -d "$finish" +%s) - $(date -d "$start" +%s) ))
     printf '    %-34s %4d s  (%s passed, %s failed)\n' "${project:-$(basename "$trx")}" "$seconds" "${p:-0}" "${f:-0}"

@@ -11,6 +11,17 @@ public static class ShanghaiTime
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToShanghai(instant).DateTime);
 
+    /// <summary>
+    /// The instant (UTC) at which this Shanghai date begins. The first day of the calendar begins before any instant .NET
+    /// can hold, so it maps to the earliest one: a filter "from 0001-01-01" means "from the start".
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly date) =>
+        date == DateOnly.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
+    /// <summary>The instant (UTC) at which the Shanghai date after this one begins: the exclusive end of <paramref name="date"/>.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) =>
+        date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOfDay(date.AddDays(1));
+
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);

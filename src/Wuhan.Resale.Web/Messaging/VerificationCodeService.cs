@@ -201,6 +201,6 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
     public static DateTimeOffset StartOfShanghaiDay(DateTimeOffset now)
     {
         var date = ShanghaiTime.DateOf(now);
-        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+        return ShanghaiTime.StartOfDay(date);
     }
 }

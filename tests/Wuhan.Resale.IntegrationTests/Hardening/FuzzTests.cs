@@ -31,6 +31,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         "PropertyQueries", "PropertyRecords", "PropertyRecordOwners",
     };
 
+    // The query-done notice the background worker sends (PropertyQueryWorker); every other text counts.
+    private const string WorkerSmsPurpose = "QueryCompleted";
+
     private static readonly string[] Hostile =
     [
         "", " ", "-1", "0", "1e309", "NaN", "99999999999999999999999999999", "abc", "true", "null", "[]", "{}",
@@ -311,7 +314,10 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         foreach (var table in tables.Where(t => !Volatile.Contains(t)))
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            // The worker also texts the person when their query is done (issue 15), on its own schedule too.
+            select.CommandText = table == "SmsMessages"
+                ? $"SELECT * FROM \"{table}\" WHERE \"Purpose\" <> '{WorkerSmsPurpose}' ORDER BY rowid"
+                : $"SELECT * FROM \"{table}\" ORDER BY rowid";
             await using var reader = await select.ExecuteReaderAsync();
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             while (await reader.ReadAsync())

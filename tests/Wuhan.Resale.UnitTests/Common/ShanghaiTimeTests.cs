@@ -48,4 +48,24 @@ public class ShanghaiTimeTests
     {
         Assert.Throws<ArgumentNullException>(() => ShanghaiTime.Today(null!));
     }
+
+    [Fact]
+    public void ADay_BeginsAt1600UtcTheDayBefore_AndEndsWhereTheNextBegins()
+    {
+        var date = new DateOnly(2026, 11, 27);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.Zero), ShanghaiTime.StartOfDay(date));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), ShanghaiTime.EndOfDay(date));
+        Assert.Equal(date, ShanghaiTime.DateOf(ShanghaiTime.StartOfDay(date)));
+        Assert.Equal(date, ShanghaiTime.DateOf(ShanghaiTime.EndOfDay(date).AddTicks(-1)));
+    }
+
+    /// <summary>A filter typed as 0001-01-01 or 9999-12-31 (a staff page's date box) means "from the start" / "to the end".</summary>
+    [Fact]
+    public void TheFirstAndLastDaysOfTheCalendar_MapToTheEarliestAndLatestInstants()
+    {
+        Assert.Equal(DateTimeOffset.MinValue, ShanghaiTime.StartOfDay(DateOnly.MinValue));
+        Assert.Equal(DateTimeOffset.MaxValue, ShanghaiTime.EndOfDay(DateOnly.MaxValue));
+        Assert.Equal(new DateTimeOffset(1, 1, 1, 16, 0, 0, TimeSpan.Zero), ShanghaiTime.EndOfDay(DateOnly.MinValue));
+    }
 }

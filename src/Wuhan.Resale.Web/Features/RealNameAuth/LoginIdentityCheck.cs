@@ -45,7 +45,7 @@ public sealed class LoginIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
         var idKey = db.LookupHash("login-identity:" + idNumber.Type + ":" + idNumber.Value)[..32];
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         var hourAgo = now.AddHours(-1);
-        var dayStart = new DateTimeOffset(ShanghaiTime.Today(clock).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+        var dayStart = ShanghaiTime.StartOfDay(ShanghaiTime.Today(clock));
         var checks = db.AuditEvents.AsNoTracking().Where(e => e.Action == Action);
         var fromAddress = address is null ? 0 : await checks.CountAsync(e => e.IpAddress == address && e.OccurredAt >= hourAgo, cancellationToken);
         var failuresForId = await checks.CountAsync(

@@ -43,7 +43,7 @@ public sealed class PartyIdentityCheck(ResaleDbContext db, ICitizenRegistry citi
 
         // Times are stored as UTC; the day starts at 00:00 in Shanghai.
         var today = ShanghaiTime.Today(clock);
-        var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+        var start = ShanghaiTime.StartOfDay(today);
         var end = start.AddDays(1);
         var used = await db.AuditEvents.AsNoTracking().CountAsync(
             e => e.ActorId == actorId && e.Action == AuditAction && e.OccurredAt >= start && e.OccurredAt < end, cancellationToken);

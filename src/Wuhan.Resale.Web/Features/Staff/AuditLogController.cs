@@ -81,13 +81,13 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
 
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+            var start = ShanghaiTime.StartOfDay(from);
             query = query.Where(e => e.OccurredAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+            var end = ShanghaiTime.EndOfDay(to);
             query = query.Where(e => e.OccurredAt < end);
         }
 

@@ -24,7 +24,7 @@ public sealed class StatisticsController(ResaleDbContext db, TimeProvider clock)
     {
         var today = ShanghaiTime.Today(clock);
         var end = to ?? today;
-        var start = from ?? end.AddDays(-29);
+        var start = from ?? (end.DayNumber >= 29 ? end.AddDays(-29) : DateOnly.MinValue);
         string? error = null;
         if (start > end || end.DayNumber - start.DayNumber >= MaxDays)
         {
@@ -33,8 +33,8 @@ public sealed class StatisticsController(ResaleDbContext db, TimeProvider clock)
             start = end.AddDays(-29);
         }
 
-        var startUtc = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
-        var endUtc = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), ShanghaiTime.Offset).ToUniversalTime();
+        var startUtc = ShanghaiTime.StartOfDay(start);
+        var endUtc = ShanghaiTime.EndOfDay(end);
 
         // Each event is counted on the Shanghai day it happened; the contract's listing gives the district.
         var events = await db.Contracts.AsNoTracking()
