@@ -56,6 +56,8 @@ public sealed partial class KeyboardFilingTests(BrowserPortal portal) : IClassFi
         {
             await seller.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     private static Task<string> ActiveNameAsync(Microsoft.Playwright.IPage page) => page.EvaluateAsync<string>(ActiveElementName);

@@ -64,6 +64,8 @@ public sealed class PhoneOnlyJourneyTests(BrowserPortal portal, ITestOutputHelpe
             await seller.CloseAsync();
             await buyer.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     [Fact]
@@ -99,6 +101,8 @@ public sealed class PhoneOnlyJourneyTests(BrowserPortal portal, ITestOutputHelpe
         {
             await seller.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     /// <summary>Body text and every paragraph of the page's main part are at least <paramref name="pixels"/> px.</summary>

@@ -76,6 +76,8 @@ public sealed partial class PhoneSigningTests(BrowserPortal portal, ITestOutputH
             await seller.CloseAsync();
             await buyerPhone.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     [GeneratedRegex(@"https?://\S+/sign/[A-Za-z0-9_-]+")]

@@ -31,6 +31,8 @@ public sealed class RefusedAndOfflineHomesTests(BrowserPortal portal, ITestOutpu
         {
             await seller.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     [Fact]
@@ -65,6 +67,8 @@ public sealed class RefusedAndOfflineHomesTests(BrowserPortal portal, ITestOutpu
         {
             await seller.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     private void Report(PageChecks checks)

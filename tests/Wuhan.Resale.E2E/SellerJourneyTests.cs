@@ -123,6 +123,8 @@ public sealed partial class SellerJourneyTests(BrowserPortal portal, ITestOutput
             await buyer.CloseAsync();
             await anonymous.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 
     private static async Task<string> PdfTextAsync(string pdf)

@@ -69,5 +69,7 @@ public sealed class VerifyUploadTests(BrowserPortal portal, ITestOutputHelper ou
             await desktop.CloseAsync();
             await phone.CloseAsync();
         }
+
+        portal.AssertNoCspViolations();
     }
 }

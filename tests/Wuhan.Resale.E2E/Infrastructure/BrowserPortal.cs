@@ -96,8 +96,15 @@ public sealed class BrowserPortal : IAsyncLifetime
 
         _playwright?.Dispose();
         await Factory.DisposeAsync();
-        Assert.True(CspViolations.IsEmpty, "The browser refused content under the portal's CSP:\n" + string.Join("\n", CspViolations));
+        AssertNoCspViolations();
     }
+
+    /// <summary>
+    /// Fails the calling test when the browser refused anything under the CSP so far. Every browser test ends with it:
+    /// a failure in the fixture's clean-up alone is reported by the test runner but does not fail the run.
+    /// </summary>
+    public void AssertNoCspViolations() =>
+        Assert.True(CspViolations.IsEmpty, "The browser refused content under the portal's CSP:\n" + string.Join("\n", CspViolations));
 
     private static void RequireInstalledBrowserAndFont()
     {
