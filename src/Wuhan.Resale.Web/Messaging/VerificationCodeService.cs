@@ -66,7 +66,7 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
             return new SendCodeResult(SendCodeStatus.TooSoon, (int)Math.Ceiling((ResendInterval - (now - last)).TotalSeconds));
         }
 
-        var dayStart = StartOfShanghaiDay(now);
+        var dayStart = ShanghaiTime.StartOfDay(ShanghaiTime.DateOf(now));
         // Each purpose has its own daily cap: burning a phone's filing or revocation codes cannot block its owner's login.
         var sentToday = await db.VerificationCodes.CountAsync(
             c => c.PhoneHash == phoneHash && c.Purpose == purpose && c.CreatedAt >= dayStart, cancellationToken);
@@ -198,9 +198,4 @@ public sealed class VerificationCodeService(ResaleDbContext db, ISmsGateway gate
 
     private string HashCode(Guid codeId, string code) => db.LookupHash($"{codeId:N}:{code}");
 
-    public static DateTimeOffset StartOfShanghaiDay(DateTimeOffset now)
-    {
-        var date = ShanghaiTime.DateOf(now);
-        return ShanghaiTime.StartOfDay(date);
-    }
 }

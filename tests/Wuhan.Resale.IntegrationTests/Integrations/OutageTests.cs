@@ -104,6 +104,28 @@ public sealed class OutageTests : IDisposable
         Assert.Equal(PropertyQueryStatus.Completed, await _factory.WithDbAsync(db => db.PropertyQueries.Where(q => q.Id == again).Select(q => q.Status).SingleAsync()));
     }
 
+    [Fact]
+    public async Task TheSmsGatewayDown_AfterABookingIsSaved_KeepsTheBooking_AndSaysTheTextDidNotGo()
+    {
+        var seller = await SellerJourney.SignInAsync(_factory, "seller-undetermined");
+        using var verified = await seller.VerifyHomeAsync("home-scenic-zone");
+        var listingId = verified.Headers.Location!.OriginalString.Split('/')[^1];
+        var page = await Forms.GetDocumentAsync(seller.Client, $"/listings/{listingId}/booking");
+        _sms.Down = true;
+
+        using var booked = await Forms.SubmitAsync(seller.Client, page, $"form[action='/listings/{listingId}/booking']",
+            new Dictionary<string, string?> { ["slot"] = "2026-11-27|Afternoon" });
+        var after = await Forms.GetDocumentAsync(seller.Client, booked.Headers.Location!.OriginalString);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Contains("确认短信暂时未能发出", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Domain.Bookings.OfficeVisitStatus.Booked, await _factory.WithDbAsync(db => db.OfficeVisits.Select(v => v.Status).SingleAsync()));
+
+        using var cancelled = await Forms.SubmitAsync(seller.Client, after, "form[action$='/cancel']");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(Domain.Bookings.OfficeVisitStatus.Cancelled, await _factory.WithDbAsync(db => db.OfficeVisits.Select(v => v.Status).SingleAsync()));
+    }
+
     public sealed class Outage
     {
         private volatile bool _down;

@@ -63,7 +63,7 @@ public sealed class BookingController(ResaleDbContext db, ISmsGateway sms, Audit
             return View("Index", await ModelAsync(found.Value, slot, "这套房屋已有预约。如需改期，请先取消原预约。", null, cancellationToken));
         }
 
-        var dayStart = Messaging.VerificationCodeService.StartOfShanghaiDay(now);
+        var dayStart = ShanghaiTime.StartOfDay(today);
         if (await db.OfficeVisits.CountAsync(v => v.PersonId == person.Id && v.CreatedAt >= dayStart, cancellationToken) >= BookingsPerPersonPerDay)
         {
             return View("Index", await ModelAsync(found.Value, slot, "您今天预约的次数已达上限，请明天再试或拨打窗口电话。", null, cancellationToken));
@@ -99,10 +99,10 @@ public sealed class BookingController(ResaleDbContext db, ISmsGateway sms, Audit
             return View("Index", await ModelAsync(found.Value, slot, "该时段已约满，请选择其他日期或时段。", null, cancellationToken));
         }
 
-        await sms.SendAsync(PhoneNumber.Parse(person.Phone),
+        var texted = await TryTextAsync(person.Phone,
             $"【武汉房产网签】您已预约{Describe(visit)}到{district.Office.Name}办理存量房网签，地址：{district.Office.Address}，电话{district.Office.Phone}。请携带身份证件和不动产权证书。如需取消，请登录平台取消预约。",
             "VisitBooked", cancellationToken);
-        return RedirectToAction(nameof(Index), new { id, message = "booked" });
+        return RedirectToAction(nameof(Index), new { id, message = texted ? "booked" : "booked-no-sms" });
     }
 
     [HttpPost("/bookings/{id:guid}/cancel")]
@@ -127,9 +127,26 @@ public sealed class BookingController(ResaleDbContext db, ISmsGateway sms, Audit
             return View("Index", await ModelAsync(found.Value, null, ex is DomainException ? ex.Message : "该预约刚刚被修改过，请刷新后再试。", null, cancellationToken));
         }
 
-        await sms.SendAsync(PhoneNumber.Parse(person.Phone),
+        await TryTextAsync(person.Phone,
             $"【武汉房产网签】您{Describe(visit)}到{found.Value.District.Office.Name}的预约已取消。", "VisitCancelled", cancellationToken);
         return RedirectToAction(nameof(Index), new { id = visit.ListingId, message = "cancelled" });
+    }
+
+    /// <summary>
+    /// The confirmation text follows a booking or cancellation that is already saved: a gateway outage must not turn
+    /// that into an error page, so it is only reported on the page.
+    /// </summary>
+    private async Task<bool> TryTextAsync(string phone, string text, string purpose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sms.SendAsync(PhoneNumber.Parse(phone), text, purpose, cancellationToken);
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     public static string Describe(OfficeVisit visit)
@@ -143,6 +160,7 @@ public sealed class BookingController(ResaleDbContext db, ISmsGateway sms, Audit
     private static string? Messages(string? key) => key switch
     {
         "booked" => "预约成功，已发送短信确认。请按预约时间携带材料前往。",
+        "booked-no-sms" => "预约成功。确认短信暂时未能发出，预约以本页显示为准，请按预约时间携带材料前往。",
         "cancelled" => "预约已取消。",
         _ => null,
     };

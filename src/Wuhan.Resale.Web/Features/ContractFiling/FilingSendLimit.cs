@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Messaging;
 using Wuhan.Resale.Web.Data;
@@ -26,7 +27,7 @@ public sealed class FilingSendLimit(ResaleDbContext db, AuditTrail audit, TimePr
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(phones);
         var actor = AuditActor.From(user);
-        var dayStart = VerificationCodeService.StartOfShanghaiDay(clock.GetUtcNow());
+        var dayStart = ShanghaiTime.StartOfDay(ShanghaiTime.Today(clock));
         var presses = await db.AuditEvents.AsNoTracking()
             .CountAsync(e => e.Action == SendAction && e.ActorId == actor.Id && e.OccurredAt >= dayStart, cancellationToken);
         string? refusal = null;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuhan.Resale.Domain.Auditing;
+using Wuhan.Resale.Domain.Common;
 using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
@@ -170,7 +171,7 @@ public sealed partial class PropertyQueryWorker(
     private async Task NotifyAsync(IServiceProvider services, Domain.People.Person person, int homeCount, CancellationToken stoppingToken)
     {
         var db = services.GetRequiredService<ResaleDbContext>();
-        var dayStart = Messaging.VerificationCodeService.StartOfShanghaiDay(clock.GetUtcNow());
+        var dayStart = ShanghaiTime.StartOfDay(ShanghaiTime.Today(clock));
         var personId = person.Id.ToString();
         var sentToday = await db.AuditEvents.AsNoTracking()
             .CountAsync(e => e.Action == NoticeAction && e.EntityType == "Person" && e.EntityId == personId && e.OccurredAt >= dayStart, stoppingToken);
