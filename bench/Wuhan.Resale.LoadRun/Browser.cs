@@ -107,11 +107,19 @@ internal sealed class Browser(HttpClient http, Uri baseUrl, string clientAddress
         return text.Length > 300 ? text[..300] : text;
     }
 
+    /// <summary>
+    /// Browsers treat http://localhost and 127.0.0.1 as secure contexts and keep Secure cookies there (the portal marks
+    /// its sign-in cookie Secure outside Development); elsewhere cookies follow the real scheme.
+    /// </summary>
+    private static Uri CookieScope(Uri target) =>
+        target.IsLoopback && target.Scheme == Uri.UriSchemeHttp ? new UriBuilder(target) { Scheme = Uri.UriSchemeHttps, Port = target.Port }.Uri : target;
+
     private async Task<PageResponse> SendAsync(string step, HttpMethod method, string path, HttpContent? content)
     {
         var target = new Uri(baseUrl, path);
         using var request = new HttpRequestMessage(method, target) { Content = content };
-        var cookies = _cookies.GetCookieHeader(target);
+        var cookieScope = CookieScope(target);
+        var cookies = _cookies.GetCookieHeader(cookieScope);
         if (cookies.Length > 0)
         {
             request.Headers.Add("Cookie", cookies);
@@ -132,7 +140,7 @@ internal sealed class Browser(HttpClient http, Uri baseUrl, string clientAddress
             {
                 foreach (var header in setCookies)
                 {
-                    _cookies.SetCookies(target, header);
+                    _cookies.SetCookies(cookieScope, header);
                 }
             }
 

@@ -22,12 +22,20 @@ using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 var stats = new Stats();
 var next = options.First;
 var end = options.Population;
+var gate = new Lock();
 
 // Takes the next journey number, or null when the population or the requested number of journeys is used up.
 int? Take(int? limit)
 {
-    var n = Interlocked.Increment(ref next) - 1;
-    return n < end && (limit is null || n < limit) ? n : null;
+    lock (gate)
+    {
+        if (next >= end || (limit is not null && next >= limit))
+        {
+            return null;
+        }
+
+        return next++;
+    }
 }
 
 async Task RunJourneysAsync(int? limit, DateTime? until)
@@ -50,7 +58,6 @@ if (options.Warmup > 0 && options.Journeys is null)
     Console.WriteLine($"warming up with {options.Warmup} journeys…");
     var warmupEnd = next + options.Warmup;
     await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Warmup, options.Concurrency)).Select(_ => RunJourneysAsync(warmupEnd, null)));
-    next = Math.Min(next, warmupEnd);
 }
 
 var firstMeasured = next;
@@ -69,8 +76,8 @@ await progress.DisposeAsync();
 
 stats.Print(Console.Out, elapsed, options);
 Console.WriteLine();
-Console.WriteLine($"journeys {firstMeasured}–{Math.Min(next, end) - 1} used; next run against this data: --first {Math.Min(next, end)}");
-if (Volatile.Read(ref next) >= end)
+Console.WriteLine($"journeys {options.First}–{next - 1} used (warm-up included); next run against this data: --first {next}");
+if (next >= end)
 {
     Console.WriteLine($"the seeded population ({end} journeys) ran out: seed more with seed-load-population and pass --population");
 }
