@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${DURATION:-60}"
 CONCURRENCY="${CONCURRENCY:-16}"
 POPULATION="${POPULATION:-6000}"
-PORT="${PORT:-5080}"
+PORT="${PORT:-5391}"
 BASE_URL="http://127.0.0.1:${PORT}"
 
 echo "== building Release"

@@ -5,7 +5,7 @@ namespace Wuhan.Resale.LoadRun;
 /// <summary>The command line: <c>--base-url</c>, <c>--duration</c>, <c>--concurrency</c>, <c>--journeys</c>, <c>--first</c>, <c>--population</c>, <c>--revoke-every</c>.</summary>
 internal sealed record LoadRunOptions
 {
-    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:5080");
+    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:5391");
 
     /// <summary>How long new journeys are started; journeys under way then are finished and counted.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
@@ -30,7 +30,7 @@ internal sealed record LoadRunOptions
 
     public const string Usage = """
         Wuhan.Resale.LoadRun — whole seller journeys against a running portal (Demo or Development environment).
-          --base-url <url>       portal address (default http://127.0.0.1:5080)
+          --base-url <url>       portal address (default http://127.0.0.1:5391)
           --duration <seconds>   start journeys for this long (default 60)
           --concurrency <n>      journeys at once (default 16)
           --journeys <n>         run exactly n journeys instead (smoke: --journeys 1)
