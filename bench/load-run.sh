@@ -60,6 +60,7 @@ grep -v '^\[' "$DATA/seed.out" || true
 echo "== starting the portal at $BASE_URL"
 (cd "$PORTAL_DIR" && exec dotnet Wuhan.Resale.Web.dll >"$DATA/portal.out" 2>&1) &
 PORTAL_PID=$!
+echo "$PORTAL_PID" >"$DATA/portal.pid"
 for _ in $(seq 1 120); do
     if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
         break
@@ -72,10 +73,13 @@ done
 curl -fsS "$BASE_URL/healthz" >/dev/null
 
 echo "== load run: ${DURATION} s, ${CONCURRENCY} at a time (machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+PORTAL_CPU_BEFORE="$(cpu_seconds "$PORTAL_PID")"
 set +e
 dotnet "$LOADRUN_DLL" --base-url "$BASE_URL" --duration "$DURATION" --concurrency "$CONCURRENCY" --population "$POPULATION" "$@"
 STATUS=$?
 set -e
+echo "portal CPU during the load run (warm-up included): $(awk -v a="$PORTAL_CPU_BEFORE" -v b="$(cpu_seconds "$PORTAL_PID")" 'BEGIN {printf "%.1f", b - a}') s"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -q ' ERR\]\| FTL\]' "$DATA/portal.out"; then
     echo "portal errors in its log:"; grep ' ERR\]\| FTL\]' "$DATA/portal.out" | head -5

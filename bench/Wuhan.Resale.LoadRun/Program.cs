@@ -75,6 +75,8 @@ var elapsed = Stopwatch.GetElapsedTime(started);
 await progress.DisposeAsync();
 
 stats.Print(Console.Out, elapsed, options);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"load generator CPU     {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s (warm-up included)"));
 Console.WriteLine();
 Console.WriteLine($"journeys {options.First}–{next - 1} used (warm-up included); next run against this data: --first {next}");
 if (next >= end)
