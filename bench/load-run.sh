@@ -29,10 +29,10 @@ cleanup() {
         kill "$PORTAL_PID" 2>/dev/null || true
         wait "$PORTAL_PID" 2>/dev/null || true
     fi
-    if [[ "${KEEP_DATA:-0}" != "1" ]]; then
+    if [[ "${KEEP_DATA:-0}" != "1" && "${STATUS:-1}" == "0" ]]; then
         rm -rf "$DATA"
     else
-        echo "data folder kept: $DATA (portal output in portal.out)"
+        echo "data folder kept: $DATA (portal output in portal.out; delete it when done)"
     fi
 }
 trap cleanup EXIT
@@ -79,7 +79,13 @@ set +e
 dotnet "$LOADRUN_DLL" --base-url "$BASE_URL" --duration "$DURATION" --concurrency "$CONCURRENCY" --population "$POPULATION" "$@"
 STATUS=$?
 set -e
-echo "portal CPU during the load run (warm-up included): $(awk -v a="$PORTAL_CPU_BEFORE" -v b="$(cpu_seconds "$PORTAL_PID")" 'BEGIN {printf "%.1f", b - a}') s"
+if kill -0 "$PORTAL_PID" 2>/dev/null; then
+    echo "portal CPU during the load run (warm-up included): $(awk -v a="$PORTAL_CPU_BEFORE" -v b="$(cpu_seconds "$PORTAL_PID")" 'BEGIN {printf "%.1f", b - a}') s"
+else
+    echo "THE PORTAL STOPPED during the run; the end of its output:"
+    tail -20 "$DATA/portal.out"
+    KEEP_DATA=1
+fi
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -q ' ERR\]\| FTL\]' "$DATA/portal.out"; then
     echo "portal errors in its log:"; grep ' ERR\]\| FTL\]' "$DATA/portal.out" | head -5

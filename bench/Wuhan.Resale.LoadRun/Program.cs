@@ -38,9 +38,12 @@ int? Take(int? limit)
     }
 }
 
+// A portal that stopped answering would otherwise use up the whole population in seconds.
+const int MaxErrors = 25;
+
 async Task RunJourneysAsync(int? limit, DateTime? until)
 {
-    while ((until is null || DateTime.UtcNow < until) && Take(limit) is { } number)
+    while ((until is null || DateTime.UtcNow < until) && stats.ErrorCount < MaxErrors && Take(limit) is { } number)
     {
         try
         {
@@ -75,6 +78,11 @@ var elapsed = Stopwatch.GetElapsedTime(started);
 await progress.DisposeAsync();
 
 stats.Print(Console.Out, elapsed, options);
+if (stats.ErrorCount >= MaxErrors)
+{
+    Console.WriteLine($"stopped early after {MaxErrors} errors");
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"load generator CPU     {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s (warm-up included)"));
 Console.WriteLine();
