@@ -23,16 +23,19 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RedactingFormatter(new MessageTemplateTextFormatter(ConsoleTemplate, System.Globalization.CultureInfo.InvariantCulture)))
-            .WriteTo.File(
-                new RedactingFormatter(new JsonFormatter(renderMessage: true)),
-                Path.Combine(logDirectory, "portal-.log"),
-                rollingInterval: RollingInterval.Day,
-                fileSizeLimitBytes: retention.FileSizeLimitMegabytes * 1024L * 1024L,
-                rollOnFileSizeLimit: true,
-                retainedFileCountLimit: null,
-                retainedFileTimeLimit: TimeSpan.FromDays(retention.RetainedDays),
-                shared: true),
+            // Formatting, redaction and writing happen on one background thread per sink, not under a lock on the
+            // request's thread; a full buffer makes requests wait rather than lose a line. Flushed when the host stops.
+            .WriteTo.Async(sink => sink.Console(new RedactingFormatter(new MessageTemplateTextFormatter(ConsoleTemplate, System.Globalization.CultureInfo.InvariantCulture))),
+                blockWhenFull: true)
+            .WriteTo.Async(sink => sink.File(
+                    new RedactingFormatter(new JsonFormatter(renderMessage: true)),
+                    Path.Combine(logDirectory, "portal-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    fileSizeLimitBytes: retention.FileSizeLimitMegabytes * 1024L * 1024L,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: null,
+                    retainedFileTimeLimit: TimeSpan.FromDays(retention.RetainedDays)),
+                blockWhenFull: true),
             // Each host keeps its own logger: the static Log.Logger would mix the logs of hosts in one process.
             preserveStaticLogger: true);
     }

@@ -42,7 +42,7 @@ public static partial class PersonalDataRedaction
     private static partial Regex PermitDigitsPattern();
 
     // The one-time login token in the phone page's address is a bearer secret for five minutes.
-    [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"/m/[A-Za-z0-9_.-]{20,}", RegexOptions.CultureInvariant)]
     private static partial Regex LoginTicketPathPattern();
 
     // 18-digit resident ID (last may be X) and the old 15-digit form, not inside a longer run of letters or digits.

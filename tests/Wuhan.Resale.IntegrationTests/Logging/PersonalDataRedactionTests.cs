@@ -13,6 +13,7 @@ public sealed class PersonalDataRedactionTests
     [InlineData("+8613812345678", "+86138****5678")]
     [InlineData("tel:8613812345678", "tel:86138****5678")]
     [InlineData("GET /m/BfnVr7IWKR2TxO1KKrixy3vo8tTtfckjN0qOHeyX9Bs responded 200", "GET /m/[ticket] responded 200")]
+    [InlineData("GET /m/AQGiN3Hb0ndxqJbVpNMLmdkAAAGa3E6PEA.0F6ED7153CE7DB6A97EE2E2A0B787E28 responded 200", "GET /m/[ticket] responded 200")]
     [InlineData("\"Phone\":\"14000000001\"", "\"Phone\":\"140****0001\"")]
     public void Redact_MasksIdAndPhoneNumbers(string input, string expected) =>
         Assert.Equal(expected, PersonalDataRedaction.Redact(input));
