@@ -29,6 +29,7 @@ public static class PdfSetup
         services.AddSingleton(certificate);
         services.AddSingleton<ContractSigner>();
         services.AddSingleton<ContractSignatureVerifier>();
+        services.AddMemoryCache();
         services.AddSingleton<SignedContractPdfCache>();
         services.AddSingleton<ContractPdfRenderer>();
         services.AddScoped<ContractPdfs>();
