@@ -39,4 +39,17 @@ if (args is ["--loop", var countText])
     return;
 }
 
+// `-- --parallel`: renders on 4 threads at once, 50 times each, and checks every file has the single-threaded length.
+if (args is ["--parallel"])
+{
+    var renderer = new ContractPdfRenderer();
+    var document = ContractDocumentSamples.Typical();
+    var reference = renderer.Render(document).Length;
+    var lengths = new System.Collections.Concurrent.ConcurrentBag<int>();
+    Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => lengths.Add(renderer.Render(document).Length));
+    var odd = lengths.Count(l => l != reference);
+    Console.WriteLine($"{lengths.Count} parallel renders, {odd} of another length than {reference} bytes");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ContractPdfBenchmarks).Assembly).Run(args);
