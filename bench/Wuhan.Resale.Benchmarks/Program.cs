@@ -14,4 +14,42 @@ if (args is ["--write-sample", var folder])
     return;
 }
 
+// `-- --loop <count>` renders the benchmarked contract that many times in a plain loop (for dotnet-trace) and prints the
+// mean and the bytes allocated per render.
+if (args is ["--loop", var countText])
+{
+    var renderer = new ContractPdfRenderer();
+    var document = ContractDocumentSamples.Typical();
+    renderer.Render(document);
+    var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        renderer.Render(document);
+    }
+
+    watch.Stop();
+    var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    Console.WriteLine(
+        $"{count} renders: {watch.Elapsed.TotalMilliseconds / count:0.00} ms wall, {cpu.TotalMilliseconds / count:0.00} ms CPU " +
+        $"(all threads) and {allocated / count / 1024.0:0} KB allocated per render");
+    return;
+}
+
+// `-- --parallel`: renders on 4 threads at once, 50 times each, and checks every file has the single-threaded length.
+if (args is ["--parallel"])
+{
+    var renderer = new ContractPdfRenderer();
+    var document = ContractDocumentSamples.Typical();
+    var reference = renderer.Render(document).Length;
+    var lengths = new System.Collections.Concurrent.ConcurrentBag<int>();
+    Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => lengths.Add(renderer.Render(document).Length));
+    var odd = lengths.Count(l => l != reference);
+    Console.WriteLine($"{lengths.Count} parallel renders, {odd} of another length than {reference} bytes");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ContractPdfBenchmarks).Assembly).Run(args);

@@ -20,10 +20,12 @@ public sealed class ContractFont
     private readonly Dictionary<int, ushort> _supplementaryGlyphs;
     private readonly ushort[] _advances;
     private readonly double _unitsPerEm;
+    private readonly Lazy<byte[]> _pdfSharpBytes;
 
     private ContractFont(byte[] bytes)
     {
         Bytes = bytes;
+        _pdfSharpBytes = new(() => QuickCharacterMap.Rewrite(bytes), LazyThreadSafetyMode.ExecutionAndPublication);
         var tables = ReadTableDirectory(bytes);
         var head = tables["head"];
         var hhea = tables["hhea"];
@@ -39,8 +41,14 @@ public sealed class ContractFont
     /// <summary>The font, loaded on first use; thread-safe.</summary>
     public static ContractFont Instance => LazyInstance.Value;
 
-    /// <summary>The TrueType file as PDFsharp needs it.</summary>
+    /// <summary>The TrueType file as it is.</summary>
     public byte[] Bytes { get; }
+
+    /// <summary>
+    /// The file PDFsharp reads: the same glyphs and character mapping, with a character map PDFsharp looks characters
+    /// up in quickly (<see cref="QuickCharacterMap"/>); made on first use.
+    /// </summary>
+    public byte[] PdfSharpBytes => _pdfSharpBytes.Value;
 
     /// <summary>Height above the baseline, in ems.</summary>
     public double Ascent { get; }
@@ -208,7 +216,7 @@ public sealed class ContractFont
         }
     }
 
-    private static void ReadFormat4(byte[] bytes, int table, ushort[] bmp)
+    internal static void ReadFormat4(byte[] bytes, int table, ushort[] bmp)
     {
         var segments = ReadUInt16(bytes, table + 6) / 2;
         var ends = table + 14;

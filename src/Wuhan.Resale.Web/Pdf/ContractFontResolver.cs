@@ -52,5 +52,5 @@ public sealed class ContractFontResolver : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(FaceName, mustSimulateBold: bold, mustSimulateItalic: italic);
 
-    public byte[]? GetFont(string faceName) => ContractFont.Instance.Bytes;
+    public byte[]? GetFont(string faceName) => ContractFont.Instance.PdfSharpBytes;
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Web.Data;
@@ -10,32 +9,21 @@ namespace Wuhan.Resale.Web.Pdf;
 /// <summary>
 /// Renders a contract's PDF as its parties and staff get it: a filed contract with its QR code (a revoked one stamped
 /// 已撤销), or a draft as it would be filed today, stamped 草稿 and without a QR code. A filed contract's PDF is signed
-/// with the bureau's certificate; the signed bytes are kept in memory per contract, state and content, so the parties
-/// and staff downloading the same contract again get the same file without rendering and signing it again.
+/// with the bureau's certificate; the signed bytes are kept in a bounded cache per contract, state and content (see
+/// <see cref="SignedContractPdfCache"/>), so the parties and staff downloading the same contract again get the same
+/// file without rendering and signing it again.
 /// </summary>
-public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, IMemoryCache cache)
+public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, SignedContractPdfCache cache)
 {
-    private static readonly MemoryCacheEntryOptions CacheFor = new()
-    {
-        SlidingExpiration = TimeSpan.FromMinutes(10),
-        AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(2),
-    };
-
     /// <param name="contract">A filed (or revoked or registered) contract.</param>
     /// <param name="verificationUrl">The public 合同验真 address of this contract, printed as the QR code.</param>
     /// <param name="cancellationToken">Cancels the database reads.</param>
     public async Task<byte[]> RenderAsync(Contract contract, Uri verificationUrl, CancellationToken cancellationToken)
     {
         var document = await DocumentAsync(contract, verificationUrl, cancellationToken);
-        var key = $"signed-contract-pdf:{contract.Id:N}:{contract.Status}:{ContractFingerprint.Of(document)}:{document.VerificationUrl}";
-        if (cache.TryGetValue(key, out byte[]? signed) && signed is not null)
-        {
-            return signed;
-        }
-
-        signed = await renderer.RenderSignedAsync(document, contract.Status == ContractStatus.Revoked, signer);
-        cache.Set(key, signed, CacheFor);
-        return signed;
+        var key = $"{contract.Id:N}:{contract.Status}:{ContractFingerprint.Of(document)}:{document.VerificationUrl}";
+        var revoked = contract.Status == ContractStatus.Revoked;
+        return await cache.GetOrRenderAsync(key, () => renderer.RenderSignedAsync(document, revoked, signer));
     }
 
     /// <summary>What a filed contract's PDF prints, as the database holds it now.</summary>

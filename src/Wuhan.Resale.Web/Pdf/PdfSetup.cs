@@ -30,6 +30,7 @@ public static class PdfSetup
         services.AddSingleton<ContractSigner>();
         services.AddSingleton<ContractSignatureVerifier>();
         services.AddMemoryCache();
+        services.AddSingleton<SignedContractPdfCache>();
         services.AddSingleton<ContractPdfRenderer>();
         services.AddScoped<ContractPdfs>();
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(VerifyUploads, context =>

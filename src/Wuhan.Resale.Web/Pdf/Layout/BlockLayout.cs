@@ -97,9 +97,12 @@ internal sealed class BlockLayout(double contentWidth)
     {
         ops.Add(new TextOp(x, baseline, line.Text, style));
         var underline = baseline + (style.Size * 0.2);
-        foreach (var fragment in line.Fragments.Where(f => f.Filled))
+        foreach (var fragment in line.Fragments)
         {
-            ops.Add(new LineOp(x + fragment.X, underline, x + fragment.X + fragment.Width, underline, UnderlineThickness));
+            if (fragment.Filled)
+            {
+                ops.Add(new LineOp(x + fragment.X, underline, x + fragment.X + fragment.Width, underline, UnderlineThickness));
+            }
         }
     }
 

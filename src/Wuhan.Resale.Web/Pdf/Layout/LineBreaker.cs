@@ -1,19 +1,34 @@
-using System.Text;
-
 namespace Wuhan.Resale.Web.Pdf.Layout;
 
 /// <summary>A piece of one line: text from a single span, its offset from the line start and its width.</summary>
 internal sealed record LineFragment(string Text, double X, double Width, bool Filled);
 
-internal sealed record TextLine(IReadOnlyList<LineFragment> Fragments, double Width)
+internal sealed class TextLine(IReadOnlyList<LineFragment> fragments, double width)
 {
-    public string Text => string.Concat(Fragments.Select(f => f.Text));
+    private string? _text;
+
+    public IReadOnlyList<LineFragment> Fragments { get; } = fragments;
+
+    public double Width { get; } = width;
+
+    /// <summary>The whole line as one string (a line of one fragment is that fragment's string, not a copy).</summary>
+    public string Text => _text ??= Fragments.Count switch
+    {
+        0 => string.Empty,
+        1 => Fragments[0].Text,
+        _ => string.Concat(Fragments.Select(f => f.Text)),
+    };
 }
 
 /// <summary>
 /// Breaks Chinese text into lines: a line may end after any CJK character or between Latin words, except that
 /// closing punctuation never starts a line and opening punctuation never ends one (禁则, kinsoku).
 /// </summary>
+/// <remarks>
+/// Runs once per line of every contract PDF, so it works on positions in the span texts rather than on a string per
+/// character: a token is a range of its span, and a line's fragment is one substring of its span (the tokens of one
+/// span on one line are always adjacent in that span's text).
+/// </remarks>
 internal static class LineBreaker
 {
     /// <summary>Characters that may not begin a line.</summary>
@@ -30,7 +45,8 @@ internal static class LineBreaker
     /// <param name="firstLineIndent">Extra indent of the first line (e.g. two characters for a paragraph).</param>
     public static IReadOnlyList<TextLine> Break(IReadOnlyList<TextSpan> spans, double size, double width, double firstLineIndent = 0)
     {
-        var tokens = Tokenize(spans, size);
+        var font = ContractFont.Instance;
+        var tokens = Tokenize(spans, size, font);
         var lines = new List<TextLine>();
         var current = new List<Token>();
         double used = 0;
@@ -45,7 +61,7 @@ internal static class LineBreaker
             }
 
             lines.Add(ToLine(current, spans));
-            current = [];
+            current.Clear();
             used = 0;
             available = width;
         }
@@ -53,7 +69,7 @@ internal static class LineBreaker
         var index = 0;
         while (index < tokens.Count)
         {
-            var end = AtomEnd(tokens, index);
+            var end = AtomEnd(tokens, index, spans);
             var atomWidth = 0d;
             for (var i = index; i < end; i++)
             {
@@ -68,7 +84,11 @@ internal static class LineBreaker
 
             if (used + atomWidth <= available + 0.01)
             {
-                current.AddRange(tokens.Skip(index).Take(end - index));
+                for (var i = index; i < end; i++)
+                {
+                    current.Add(tokens[i]);
+                }
+
                 used += atomWidth;
                 index = end;
                 continue;
@@ -83,15 +103,17 @@ internal static class LineBreaker
             // An atom wider than a whole line (a very long number or address without spaces): break it anywhere.
             for (var i = index; i < end; i++)
             {
-                foreach (var piece in SplitToFit(tokens[i], size))
+                var token = tokens[i];
+                if (token.Kind != TokenKind.Word || token.Length == 1)
                 {
-                    if (current.Count > 0 && used + piece.Width > available + 0.01)
-                    {
-                        EndLine();
-                    }
+                    Place(token);
+                    continue;
+                }
 
-                    current.Add(piece);
-                    used += piece.Width;
+                var text = spans[token.Span].Text;
+                for (var c = token.Start; c < token.Start + token.Length; c++)
+                {
+                    Place(new Token(token.Span, c, 1, TokenKind.Single, font.Measure(text.AsSpan(c, 1), size)));
                 }
             }
 
@@ -104,12 +126,23 @@ internal static class LineBreaker
         }
 
         return lines;
+
+        void Place(Token piece)
+        {
+            if (current.Count > 0 && used + piece.Width > available + 0.01)
+            {
+                EndLine();
+            }
+
+            current.Add(piece);
+            used += piece.Width;
+        }
     }
 
-    private static int AtomEnd(List<Token> tokens, int start)
+    private static int AtomEnd(List<Token> tokens, int start, IReadOnlyList<TextSpan> spans)
     {
         var end = start + 1;
-        while (end < tokens.Count && !CanBreakBetween(tokens[end - 1], tokens[end]))
+        while (end < tokens.Count && !CanBreakBetween(tokens[end - 1], tokens[end], spans))
         {
             end++;
         }
@@ -117,14 +150,16 @@ internal static class LineBreaker
         return end;
     }
 
-    private static bool CanBreakBetween(Token before, Token after)
+    private static bool CanBreakBetween(Token before, Token after, IReadOnlyList<TextSpan> spans)
     {
         if (before.IsSpace || after.IsSpace)
         {
             return true;
         }
 
-        if (NoLineStart.Contains(after.Text[0], StringComparison.Ordinal) || NoLineEnd.Contains(before.Text[^1], StringComparison.Ordinal))
+        var first = spans[after.Span].Text[after.Start];
+        var last = spans[before.Span].Text[before.Start + before.Length - 1];
+        if (NoLineStart.Contains(first, StringComparison.Ordinal) || NoLineEnd.Contains(last, StringComparison.Ordinal))
         {
             return false;
         }
@@ -132,9 +167,8 @@ internal static class LineBreaker
         return !(before.IsWord && after.IsWord);
     }
 
-    private static List<Token> Tokenize(IReadOnlyList<TextSpan> spans, double size)
+    private static List<Token> Tokenize(IReadOnlyList<TextSpan> spans, double size, ContractFont font)
     {
-        var font = ContractFont.Instance;
         var tokens = new List<Token>();
         for (var s = 0; s < spans.Count; s++)
         {
@@ -163,8 +197,7 @@ internal static class LineBreaker
                     i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
                 }
 
-                var piece = text[start..i];
-                tokens.Add(new Token(piece, s, kind, font.Measure(piece, size)));
+                tokens.Add(new Token(s, start, i - start, kind, font.Measure(text.AsSpan(start, i - start), size)));
             }
         }
 
@@ -175,53 +208,32 @@ internal static class LineBreaker
     private static bool IsWordChar(char c) =>
         c is > ' ' and < '\u007F' || (c >= '\u00C0' && c < '\u0250' && char.IsLetter(c));
 
-    private static IEnumerable<Token> SplitToFit(Token token, double size)
-    {
-        if (token.Kind != TokenKind.Word || token.Text.Length == 1)
-        {
-            yield return token;
-            yield break;
-        }
-
-        var font = ContractFont.Instance;
-        foreach (var c in token.Text)
-        {
-            var piece = c.ToString();
-            yield return new Token(piece, token.Span, TokenKind.Single, font.Measure(piece, size));
-        }
-    }
-
     private static TextLine ToLine(List<Token> tokens, IReadOnlyList<TextSpan> spans)
     {
-        var fragments = new List<LineFragment>();
-        var builder = new StringBuilder();
+        var fragments = new List<LineFragment>(1);
         double x = 0;
-        double fragmentStart = 0;
-        var span = -1;
-
-        void Flush()
+        var i = 0;
+        while (i < tokens.Count)
         {
-            if (builder.Length > 0)
+            var span = tokens[i].Span;
+            var start = tokens[i].Start;
+            var fragmentStart = x;
+            var end = start;
+            while (i < tokens.Count && tokens[i].Span == span)
             {
-                fragments.Add(new LineFragment(builder.ToString(), fragmentStart, x - fragmentStart, spans[span].Filled));
-                builder.Clear();
+                end = tokens[i].Start + tokens[i].Length;
+                x += tokens[i].Width;
+                i++;
+            }
+
+            var text = spans[span].Text;
+            if (end > start)
+            {
+                var piece = start == 0 && end == text.Length ? text : text[start..end];
+                fragments.Add(new LineFragment(piece, fragmentStart, x - fragmentStart, spans[span].Filled));
             }
         }
 
-        foreach (var token in tokens)
-        {
-            if (token.Span != span)
-            {
-                Flush();
-                span = token.Span;
-                fragmentStart = x;
-            }
-
-            builder.Append(token.Text);
-            x += token.Width;
-        }
-
-        Flush();
         return new TextLine(fragments, x);
     }
 
@@ -232,7 +244,8 @@ internal static class LineBreaker
         Single,
     }
 
-    private readonly record struct Token(string Text, int Span, TokenKind Kind, double Width)
+    /// <summary>Characters [<see cref="Start"/>, <see cref="Start"/> + <see cref="Length"/>) of span <see cref="Span"/>.</summary>
+    private readonly record struct Token(int Span, int Start, int Length, TokenKind Kind, double Width)
     {
         public bool IsSpace => Kind == TokenKind.Space;
 

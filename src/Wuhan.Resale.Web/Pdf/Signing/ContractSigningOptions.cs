@@ -34,6 +34,12 @@ public sealed class ContractSigningOptions
     /// <summary>合同验真 refuses uploads larger than this.</summary>
     public int MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// The memory the signed PDFs of downloaded contracts may take (about 180 KB each), so that downloading an unchanged
+    /// contract again neither renders nor signs it; the least recently used go first.
+    /// </summary>
+    public int SignedPdfCacheMegabytes { get; set; } = 64;
+
     /// <summary>合同验真 uploads per minute per client address.</summary>
     public int UploadsPerMinute { get; set; } = 20;
 }
