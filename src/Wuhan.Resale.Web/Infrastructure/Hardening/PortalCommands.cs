@@ -15,11 +15,12 @@ public static class PortalCommands
     public const string VerifyAudit = "verify-audit";
     public const string Backup = "backup";
     public const string Migrate = "migrate";
+    public const string SeedContracts = "seed-contracts";
 
     public static bool IsCommand(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate;
+        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate or SeedContracts;
     }
 
     /// <summary>The arguments for the host's configuration: a command and its operands are not settings.</summary>
@@ -41,6 +42,8 @@ public static class PortalCommands
             case Backup:
                 await output.WriteLineAsync("用法: backup <备份文件路径>（文件不得已存在）");
                 return 2;
+            case SeedContracts:
+                return await Data.Seed.BulkContractCommand.RunAsync(scope.ServiceProvider, args, output);
             default:
                 await output.WriteLineAsync("数据库已迁移到最新版本。");
                 return 0;
