@@ -6,7 +6,7 @@
 #
 #   bench/staff-scale.sh                 # 1,000 and 1,000,000 contracts
 #   bench/staff-scale.sh 1000 200000     # other sizes
-#   RUNS=20 STAFF_SCALE_DATA=/tmp/staff-scale PORT=5391 bench/staff-scale.sh
+#   RUNS=20 STAFF_SCALE_DATA=/tmp/staff-scale PORT=5391 SKIP_BUILD=1 bench/staff-scale.sh
 #
 # Seeded directories are kept (a `seeded` marker) and reused by later runs; delete them to seed afresh. Seeding
 # 1,000,000 contracts takes about ten minutes and about 6 GB on this machine. The portal migrates a reused
@@ -20,10 +20,13 @@ DATA=${STAFF_SCALE_DATA:-/tmp/staff-scale}
 RUNS=${RUNS:-20}
 PORT=${PORT:-5391}
 WEB="$ROOT/src/Wuhan.Resale.Web"
-DLL="$WEB/bin/Release/net10.0/Wuhan.Resale.Web.dll"
-export ASPNETCORE_ENVIRONMENT=Staging
+CONFIGURATION=${CONFIGURATION:-Release}
+DLL="$WEB/bin/$CONFIGURATION/net10.0/Wuhan.Resale.Web.dll"
+# Demo: the demo staff accounts exist (Development and Demo only) and cookies, headers and errors are as in production.
+export ASPNETCORE_ENVIRONMENT=Demo
 
-dotnet build "$WEB" -c Release -nologo -v quiet >/dev/null
+# SKIP_BUILD=1 times the Release build already in bin/ (e.g. an earlier commit's, for before/after figures).
+[[ "${SKIP_BUILD:-}" == 1 ]] || dotnet build "$WEB" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
 
 seed() {
   local dir="$DATA/$1"
@@ -37,7 +40,7 @@ seed() {
 
 measure() {
   local size=$1 dir="$DATA/$1" log="$DATA/portal-$1.log"
-  (cd "$WEB" && Storage__DataDirectory="$dir" Logging__LogLevel__Default=Warning \
+  (cd "$WEB" && Storage__DataDirectory="$dir" Logging__LogLevel__Default=${PORTAL_LOG_LEVEL:-Warning} \
     exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT") >"$log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
@@ -50,7 +53,11 @@ measure() {
 import base64, hmac, http.cookiejar, json, re, sqlite3, statistics, struct, sys, time, urllib.parse, urllib.request
 port, db, runs, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 base = f"http://127.0.0.1:{port}"
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+class LoopbackPolicy(http.cookiejar.DefaultCookiePolicy):
+    # Outside Development the portal marks its cookies Secure; this client talks plain HTTP to loopback only.
+    def return_ok_secure(self, cookie, request):
+        return True
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar(LoopbackPolicy())))
 
 def get(path):
     with opener.open(base + path) as r:
@@ -104,7 +111,7 @@ pages = [
     ("statistics: 366 days", lambda: get("/staff/statistics?from=" + time.strftime("%Y-%m-%d", time.gmtime(time.time() - 365 * 86400))), None),
     ("offline cases", lambda: get("/staff/cases"), None),
     ("audit log: page 1", lambda: get("/staff/audit"), None),
-    ("audit log: page 150", lambda: get("/staff/audit?page=150"), None),
+    ("audit log: page 50", lambda: get("/staff/audit?page=50"), None),
     ("audit log: by object id", lambda: get("/staff/audit?entity=" + cid), cid),
     ("audit log: by actor", lambda: get("/staff/audit?actor=admin"), None),
 ]

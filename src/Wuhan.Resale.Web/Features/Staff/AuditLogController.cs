@@ -77,8 +77,9 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
             var actor = filter.Actor.Trim();
             var accountId = actor.Length <= 100 ? (await users.FindByNameAsync(actor))?.Id : null;
             var upper = actor + "\uffff";
-            query = query.Where(e => e.ActorId == actor || (accountId != null && e.ActorId == accountId)
-                || (e.ActorName.CompareTo(actor) >= 0 && e.ActorName.CompareTo(upper) < 0));
+            query = accountId is null
+                ? query.Where(e => e.ActorId == actor || (e.ActorName.CompareTo(actor) >= 0 && e.ActorName.CompareTo(upper) < 0))
+                : query.Where(e => e.ActorId == actor || e.ActorId == accountId || (e.ActorName.CompareTo(actor) >= 0 && e.ActorName.CompareTo(upper) < 0));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Entity))
