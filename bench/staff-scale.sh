@@ -6,7 +6,8 @@
 #
 #   bench/staff-scale.sh                 # 1,000 and 1,000,000 contracts
 #   bench/staff-scale.sh 1000 200000     # other sizes
-#   RUNS=20 STAFF_SCALE_DATA=/tmp/staff-scale PORT=5391 SKIP_BUILD=1 bench/staff-scale.sh
+#   RUNS=20 STAFF_SCALE_DATA=/tmp/staff-scale PORT=5391 bench/staff-scale.sh
+#   SKIP_BUILD=1 PORTAL_DLL=/elsewhere/Wuhan.Resale.Web.dll bench/staff-scale.sh   # time another build (before/after)
 #
 # Seeded directories are kept (a `seeded` marker) and reused by later runs; delete them to seed afresh. Seeding
 # 1,000,000 contracts takes about ten minutes and about 6 GB on this machine. The portal migrates a reused
@@ -21,7 +22,7 @@ RUNS=${RUNS:-20}
 PORT=${PORT:-5391}
 WEB="$ROOT/src/Wuhan.Resale.Web"
 CONFIGURATION=${CONFIGURATION:-Release}
-DLL="$WEB/bin/$CONFIGURATION/net10.0/Wuhan.Resale.Web.dll"
+DLL=${PORTAL_DLL:-"$WEB/bin/$CONFIGURATION/net10.0/Wuhan.Resale.Web.dll"}
 # Demo: the demo staff accounts exist (Development and Demo only) and cookies, headers and errors are as in production.
 export ASPNETCORE_ENVIRONMENT=Demo
 
