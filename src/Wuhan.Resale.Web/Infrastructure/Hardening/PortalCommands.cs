@@ -8,7 +8,8 @@ namespace Wuhan.Resale.Web.Infrastructure.Hardening;
 /// <summary>
 /// Operator commands run instead of the web server: <c>dotnet run --project src/Wuhan.Resale.Web -- verify-audit</c>,
 /// <c>… -- backup &lt;file&gt;</c> (an online SQLite backup), <c>… -- migrate</c> (migrate and exit, for a deployment
-/// whose portal login may not change the schema). They use the same configuration as the portal.
+/// whose portal login may not change the schema), <c>… -- seed-contracts &lt;count&gt;</c> (synthetic contracts for volume
+/// runs, refused in Production). They use the same configuration as the portal.
 /// </summary>
 public static class PortalCommands
 {
