@@ -120,6 +120,15 @@ app.UseSerilogRequestLogging(options =>
 {
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
+    // A browser that goes away mid-request (a closed tab, a load generator stopping) is not a server error: logged
+    // at Debug without a stack trace, not as a 500 at Error.
+    options.GetLevel = (context, _, exception) =>
+        context.RequestAborted.IsCancellationRequested && exception is null or OperationCanceledException
+            ? Serilog.Events.LogEventLevel.Debug
+            : exception is not null || context.Response.StatusCode >= 500
+                ? Serilog.Events.LogEventLevel.Error
+                : Serilog.Events.LogEventLevel.Information;
 });
 app.UseStaticFiles();
 app.UseRouting();

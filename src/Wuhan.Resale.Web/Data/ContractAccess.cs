@@ -17,13 +17,26 @@ public static class ContractAccess
         return contracts.Where(c => listings.Any(l => l.Id == c.ListingId));
     }
 
+    public static IQueryable<Contract> OfSeller(this IQueryable<Contract> contracts, ResaleDbContext db, Infrastructure.PersonKey person)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var listings = db.Listings.VisibleTo(person);
+        return contracts.Where(c => listings.Any(l => l.Id == c.ListingId));
+    }
+
     /// <summary>Filed (or later) contracts that name the person as a party, in <paramref name="role"/> when given.</summary>
     public static IQueryable<Contract> NamingParty(this IQueryable<Contract> contracts, ResaleDbContext db, Person person, PartyRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        var hash = db.LookupHash(person.IdNumber);
+        return contracts.NamingParty(new Infrastructure.PersonKey(person.Id, person.IdType, db.LookupHash(person.IdNumber)), role);
+    }
+
+    public static IQueryable<Contract> NamingParty(this IQueryable<Contract> contracts, Infrastructure.PersonKey person, PartyRole? role = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var (hash, type) = (person.IdNumberHash, person.IdType);
         return contracts.Where(c => c.Status != ContractStatus.Draft && c.Parties.Any(p =>
-            (role == null || p.Role == role) && EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == person.IdType));
+            (role == null || p.Role == role) && EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == type));
     }
 }

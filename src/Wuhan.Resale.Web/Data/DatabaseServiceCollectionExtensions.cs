@@ -56,7 +56,8 @@ public static class DatabaseServiceCollectionExtensions
             configuration.GetSection(PersonalDataOptions.SectionName).Get<PersonalDataOptions>() ?? new PersonalDataOptions(),
             dataDirectory,
             environment.IsProduction());
-        services.AddSingleton<IPersonalDataProtector>(new AesGcmPersonalDataProtector(keys));
+        var protector = new AesGcmPersonalDataProtector(keys);
+        services.AddSingleton<IPersonalDataProtector>(protector);
         services.AddSingleton(keys);
         services.AddSingleton<Infrastructure.Auditing.AuditChainKey>();
         services.AddSingleton<Infrastructure.Auditing.AuditChainInterceptor>();
@@ -70,20 +71,21 @@ public static class DatabaseServiceCollectionExtensions
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Resale is not set.");
             }
 
-            services.AddDbContext<ResaleDbContext, SqlServerResaleDbContext>((provider, options) => options
+            // Pooled: a context is reset and reused instead of built per request (its options are built once).
+            services.AddDbContextPool<ResaleDbContext, SqlServerResaleDbContext>((provider, options) => PersonalDataOptionsExtension.AddTo(options
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                 .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
-                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()));
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()), protector));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? $"Data Source={Path.Combine(dataDirectory, "resale.db")}"
                 : connectionString;
-            services.AddDbContext<ResaleDbContext, SqliteResaleDbContext>((provider, options) => options
+            services.AddDbContextPool<ResaleDbContext, SqliteResaleDbContext>((provider, options) => PersonalDataOptionsExtension.AddTo(options
                 .UseSqlite(connectionString)
                 .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
-                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()));
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()), protector));
         }
 
         return services;

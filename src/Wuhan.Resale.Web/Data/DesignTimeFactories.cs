@@ -21,8 +21,8 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         new DbContextOptionsBuilder<SqliteResaleDbContext>()
             .UseSqlite("Data Source=design-time.db")
             .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
-            .Options,
-        DesignTime.Protector());
+            .WithPersonalDataProtector(DesignTime.Protector())
+            .Options);
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerResaleDbContext>
@@ -31,6 +31,6 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new DbContextOptionsBuilder<SqlServerResaleDbContext>()
             .UseSqlServer("Server=localhost;Database=WuhanResale;Trusted_Connection=True;TrustServerCertificate=True")
             .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
-            .Options,
-        DesignTime.Protector());
+            .WithPersonalDataProtector(DesignTime.Protector())
+            .Options);
 }

@@ -14,8 +14,14 @@ public static class ListingAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        var hash = db.LookupHash(person.IdNumber);
-        return listings.Where(l => l.SellerPersonId == person.Id
-            || l.Home!.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash && o.IdType == person.IdType));
+        return listings.VisibleTo(new Infrastructure.PersonKey(person.Id, person.IdType, db.LookupHash(person.IdNumber)));
+    }
+
+    public static IQueryable<Listing> VisibleTo(this IQueryable<Listing> listings, Infrastructure.PersonKey person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var (id, type, hash) = (person.Id, person.IdType, person.IdNumberHash);
+        return listings.Where(l => l.SellerPersonId == id
+            || l.Home!.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash && o.IdType == type));
     }
 }

@@ -34,6 +34,13 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
         _protector = protector;
     }
 
+    /// <summary>For pooling: the protector comes with the options (<see cref="PersonalDataOptionsExtension"/>).</summary>
+    protected ResaleDbContext(DbContextOptions options)
+        : this(options, options?.FindExtension<PersonalDataOptionsExtension>()?.Protector
+            ?? throw new InvalidOperationException("The context's options carry no personal-data protector."))
+    {
+    }
+
     internal IPersonalDataProtector Protector => _protector;
 
     public DbSet<Person> People => Set<Person>();
@@ -147,12 +154,20 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 }
 
 /// <summary>The embedded default on a fresh machine; migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteResaleDbContext(DbContextOptions<SqliteResaleDbContext> options, IPersonalDataProtector protector)
-    : ResaleDbContext(options, protector);
+public sealed class SqliteResaleDbContext : ResaleDbContext
+{
+    public SqliteResaleDbContext(DbContextOptions<SqliteResaleDbContext> options) : base(options)
+    {
+    }
+}
 
 /// <summary>Production; migrations in Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerResaleDbContext(DbContextOptions<SqlServerResaleDbContext> options, IPersonalDataProtector protector)
-    : ResaleDbContext(options, protector);
+public sealed class SqlServerResaleDbContext : ResaleDbContext
+{
+    public SqlServerResaleDbContext(DbContextOptions<SqlServerResaleDbContext> options) : base(options)
+    {
+    }
+}
 
 /// <summary>Keeps one cached model per context type and key set: the converters capture the protector.</summary>
 internal sealed class ResaleModelCacheKeyFactory : IModelCacheKeyFactory

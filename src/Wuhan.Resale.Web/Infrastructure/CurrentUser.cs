@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.Web.Infrastructure;
@@ -15,6 +16,26 @@ public static class CurrentUser
             ?? throw new InvalidOperationException("The signed-in user is not a verified citizen."));
     }
 
+    /// <summary>
+    /// Who the signed-in citizen is, for the access rules (<see cref="ListingAccess"/>, <see cref="ContractAccess"/>):
+    /// from the session's claims, read from the database only for a session started before they were added.
+    /// </summary>
+    public static async Task<PersonKey> CurrentPersonKeyAsync(this ResaleDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var personId = user.PersonId();
+        if (Enum.TryParse<IdType>(user.FindFirstValue(PortalClaims.IdType), out var idType)
+            && user.FindFirstValue(PortalClaims.IdNumberHash) is { Length: > 0 } hash)
+        {
+            return new PersonKey(personId, idType, hash);
+        }
+
+        var stored = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.IdType, Hash = EF.Property<string>(p, IdNumberLookup.HashColumn) })
+            .SingleAsync(cancellationToken);
+        return new PersonKey(personId, stored.IdType, stored.Hash);
+    }
+
     /// <summary>The signed-in citizen's own record, read-only.</summary>
     public static Task<Person> CurrentPersonAsync(this ResaleDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -23,3 +44,6 @@ public static class CurrentUser
         return db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
     }
 }
+
+/// <summary>A person as the access rules see them: id, ID type and the keyed hash of the ID number.</summary>
+public sealed record PersonKey(Guid Id, IdType IdType, string IdNumberHash);

@@ -9,6 +9,12 @@ public static class PortalClaims
     /// <summary>The verified person behind a citizen account.</summary>
     public const string PersonId = "wr:person_id";
 
+    /// <summary>The person's ID type and the keyed hash of their ID number: who they are, for the access rules, without a read.</summary>
+    public const string IdType = "wr:id_type";
+
+    /// <summary>The keyed hash of the person's ID number (never the number itself).</summary>
+    public const string IdNumberHash = "wr:id_hash";
+
     /// <summary>The name shown to the signed-in person themselves.</summary>
     public const string DisplayName = "wr:display_name";
 

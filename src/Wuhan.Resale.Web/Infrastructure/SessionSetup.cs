@@ -27,6 +27,7 @@ public static class SessionSetup
             })
             .AddEntityFrameworkStores<ResaleDbContext>()
             .AddDefaultTokenProviders();
+        services.AddMemoryCache();
         services.AddScoped<UserSessions>();
         services.AddSingleton<StaffTwoFactor>();
 

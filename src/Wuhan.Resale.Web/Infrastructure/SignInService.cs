@@ -84,6 +84,8 @@ public sealed class SignInService(
         ArgumentNullException.ThrowIfNull(person);
         await SignInAsync(user, SessionKind.Citizen, [
             new Claim(PortalClaims.PersonId, person.Id.ToString()),
+            new Claim(PortalClaims.IdType, person.IdType.ToString()),
+            new Claim(PortalClaims.IdNumberHash, db.LookupHash(person.IdNumber)),
             new Claim(PortalClaims.DisplayName, person.Name),
             new Claim(PortalClaims.AuditName, Masking.MaskName(person.Name)),
         ]);

@@ -1,17 +1,28 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Infrastructure;
 
 /// <summary>
-/// Server-side sessions: started at sign-in, checked on every authenticated request (one primary-key read, a write at
-/// most once a minute), ended by sign-out, by time, by the person on another device or by an administrator.
-/// Every end is audited.
+/// Server-side sessions: started at sign-in, checked on authenticated requests (one primary-key read at most every
+/// <see cref="TrustFor"/> per session and instance, a write at most once a minute), ended by sign-out, by time, by the
+/// person on another device or by an administrator. Every end is audited.
+/// <para>
+/// Between two reads an instance trusts its last answer for <see cref="TrustFor"/>: a session ended on this instance is
+/// refused at once (its entry is removed), one ended on another instance at most that long later.
+/// </para>
 /// </summary>
-public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+public sealed class UserSessions(
+    ResaleDbContext db, AuditTrail audit, IHttpContextAccessor httpContextAccessor, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>How long one instance relies on a session check before it reads the session again.</summary>
+    public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(15);
+
+    private sealed record CheckedSession(string UserId, DateTimeOffset CheckedAt);
+
     /// <summary>Rows whose last use is older than this are deleted at the next sign-in; their ends are in the audit log.</summary>
     public static readonly TimeSpan KeepEndedFor = TimeSpan.FromDays(30);
 
@@ -43,13 +54,20 @@ public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpCont
             return false;
         }
 
+        var now = clock.GetUtcNow();
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (cache.TryGetValue(CacheKey(id), out CheckedSession? recent) && recent is not null && recent.UserId == userId
+            && now >= recent.CheckedAt && now - recent.CheckedAt < TrustFor)
+        {
+            return true;
+        }
+
         var session = await db.UserSessions.FindAsync(id);
-        if (session is null || session.EndedAt is not null || session.UserId != principal.FindFirstValue(ClaimTypes.NameIdentifier))
+        if (session is null || session.EndedAt is not null || session.UserId != userId)
         {
             return false;
         }
 
-        var now = clock.GetUtcNow();
         if (session.TimedOutAt(now) is { } timedOut)
         {
             // The request is not authenticated yet, so the audit actor is taken from the cookie's principal.
@@ -72,6 +90,8 @@ public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpCont
             }
         }
 
+        cache.Set(CacheKey(id), new CheckedSession(session.UserId, now),
+            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TrustFor, Size = 1 });
         return true;
     }
 
@@ -138,8 +158,11 @@ public sealed class UserSessions(ResaleDbContext db, AuditTrail audit, IHttpCont
         _ => reason.ToString(),
     };
 
+    private static string CacheKey(Guid sessionId) => "user-session:" + sessionId.ToString("N");
+
     private void EndAndRecord(UserSession session, DateTimeOffset now, SessionEndReason reason, AuditActor? actor = null)
     {
+        cache.Remove(CacheKey(session.Id));
         if (session.End(now, reason))
         {
             audit.Record(reason == SessionEndReason.SignedOut ? "logout" : "session.ended",

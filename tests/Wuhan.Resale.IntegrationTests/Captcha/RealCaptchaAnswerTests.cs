@@ -1,14 +1,15 @@
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Infrastructure.Captcha;
 
 namespace Wuhan.Resale.IntegrationTests.Captcha;
 
 /// <summary>
 /// The captcha check itself, on a host without the test-only fixed answer (every other host accepts
-/// <see cref="PortalFactory.CaptchaAnswer"/>). The picture's characters are random, so the test gives the challenge a
-/// known answer in the database, as a person would read one off the picture.
+/// <see cref="PortalFactory.CaptchaAnswer"/>). The picture's characters are random; the test reads them from the sealed
+/// challenge with the portal's own key ring, as a person reads them off the picture.
 /// </summary>
 public sealed class RealCaptchaAnswerTests : IDisposable
 {
@@ -20,14 +21,16 @@ public sealed class RealCaptchaAnswerTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<IHtmlDocument> PageWithAnswerAsync(HttpClient client, string answer)
+    private async Task<(IHtmlDocument Page, string Answer)> PageWithAnswerAsync(HttpClient client)
     {
         var page = await Forms.GetDocumentAsync(client, "/revocation");
-        var id = Guid.Parse(page.QuerySelector("input[name=CaptchaId]")!.GetAttribute("value")!);
-        await _factory.WithDbAsync(db => db.CaptchaChallenges.Where(c => c.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AnswerHash, db.LookupHash("captcha:" + answer))));
-        return page;
+        var token = page.QuerySelector("input[name=CaptchaId]")!.GetAttribute("value");
+        var challenge = _factory.Services.GetRequiredService<CaptchaTokens>().Read(token)
+            ?? throw new InvalidOperationException("The page carries no readable captcha.");
+        return (page, challenge.Answer);
     }
+
+    private static string OneCharacterOff(string answer) => answer[..^1] + (answer[^1] == 'X' ? 'Y' : 'X');
 
     private static async Task<IHtmlDocument> LookUpAsync(HttpClient client, IHtmlDocument page, string typed)
     {
@@ -45,8 +48,10 @@ public sealed class RealCaptchaAnswerTests : IDisposable
     {
         using var client = _factory.CreateClient();
 
-        var wrong = await LookUpAsync(client, await PageWithAnswerAsync(client, "K7PQ"), "K7PX");
-        var right = await LookUpAsync(client, await PageWithAnswerAsync(client, "K7PQ"), " k7pq ");
+        var (first, firstAnswer) = await PageWithAnswerAsync(client);
+        var wrong = await LookUpAsync(client, first, OneCharacterOff(firstAnswer));
+        var (second, secondAnswer) = await PageWithAnswerAsync(client);
+        var right = await LookUpAsync(client, second, " " + secondAnswer.ToLowerInvariant() + " ");
 
         Assert.Equal(Refused, Forms.FieldError(wrong, "CaptchaAnswer"));
         Assert.Null(Forms.FieldError(right, "CaptchaAnswer"));
@@ -67,10 +72,10 @@ public sealed class RealCaptchaAnswerTests : IDisposable
     public async Task ARightAnswer_WorksOnlyOnce()
     {
         using var client = _factory.CreateClient();
-        var page = await PageWithAnswerAsync(client, "M3RT");
+        var (page, answer) = await PageWithAnswerAsync(client);
 
-        var first = await LookUpAsync(client, page, "M3RT");
-        var replayed = await LookUpAsync(client, page, "M3RT");
+        var first = await LookUpAsync(client, page, answer);
+        var replayed = await LookUpAsync(client, page, answer);
 
         Assert.Null(Forms.FieldError(first, "CaptchaAnswer"));
         Assert.Equal(Refused, Forms.FieldError(replayed, "CaptchaAnswer"));

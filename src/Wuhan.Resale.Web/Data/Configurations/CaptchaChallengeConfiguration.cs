@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Wuhan.Resale.Web.Data.PersonalData;
 
 namespace Wuhan.Resale.Web.Data.Configurations;
 
@@ -10,8 +9,6 @@ internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("CaptchaChallenges");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.AnswerHash).HasMaxLength(PersonalDataModelExtensions.HashLength).IsRequired();
-        builder.Property(c => c.Image).HasMaxLength(64 * 1024).IsRequired();
         builder.HasIndex(c => c.ExpiresAt);
     }
 }

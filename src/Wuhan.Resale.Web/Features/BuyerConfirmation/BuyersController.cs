@@ -155,11 +155,11 @@ public sealed class BuyersController(
         return Redirect("/contracts?message=buyers-saved");
     }
 
-    private async Task<BuyersViewModel> ModelAsync(Person person, Listing listing, BuyersForm form, string? error, CancellationToken cancellationToken)
+    private async Task<BuyersViewModel> ModelAsync(PersonKey person, Listing listing, BuyersForm form, string? error, CancellationToken cancellationToken)
     {
         var district = listing.DistrictCode is null
             ? null
-            : await db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+            : await HttpContext.RequestServices.GetRequiredService<Features.Shared.DistrictNames>().NameOfAsync(listing.DistrictCode, cancellationToken);
         var saved = listing.Buyers.ToDictionary(b => b.Id);
         var home = listing.Home!;
         return new BuyersViewModel(
@@ -189,10 +189,10 @@ public sealed class BuyersController(
     private Guid Version(Listing listing) => (Guid)db.Entry(listing).Property(ResaleDbContext.VersionProperty).CurrentValue!;
 
     /// <summary>The listing if the signed-in person verified it or owns the home; else null (a 404 for the caller).</summary>
-    private async Task<(Person Person, Listing? Listing)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<(PersonKey Person, Listing? Listing)> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var person = await db.CurrentPersonAsync(User, cancellationToken);
-        var listing = await db.Listings.VisibleTo(db, person).Include(l => l.Home).ThenInclude(h => h!.Owners)
+        var person = await db.CurrentPersonKeyAsync(User, cancellationToken);
+        var listing = await db.Listings.VisibleTo(person).Include(l => l.Home).ThenInclude(h => h!.Owners)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         return (person, listing);
     }

@@ -9,11 +9,11 @@ namespace Wuhan.Resale.Web.Features.Captcha;
 public sealed class CaptchaController(CaptchaService captcha) : Controller
 {
     /// <summary>The picture of a live challenge; a used or unknown one is a 404.</summary>
-    [HttpGet("/captcha/{id:guid}")]
+    [HttpGet("/captcha/{token}")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-    public async Task<IActionResult> Image(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Image(string token, CancellationToken cancellationToken)
     {
-        var png = await captcha.GetImageAsync(id, cancellationToken);
+        var png = await captcha.GetImageAsync(token, cancellationToken);
         return png is null ? NotFound() : File(png, "image/png");
     }
 }

@@ -191,7 +191,7 @@ public sealed class ContractFormController(
     /// </summary>
     private async Task<(Contract Contract, Listing Listing)?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var person = await db.CurrentPersonKeyAsync(User, cancellationToken);
         var contract = await db.Contracts.OfSeller(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null)
         {
@@ -222,7 +222,7 @@ public sealed class ContractFormController(
 
     private async Task<ViewResult> ContractPageAsync(
         Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice, CancellationToken cancellationToken) =>
-        View("Edit", ContractFormPage.Build(contract, listing, await pdfs.DistrictNameAsync(listing, cancellationToken), form, version, notice));
+        View("Edit", ContractFormPage.Build(contract, listing, await HttpContext.RequestServices.GetRequiredService<Features.Shared.DistrictNames>().NameOfAsync(listing.DistrictCode, cancellationToken), form, version, notice));
 
     private string VersionOf(Contract contract) =>
         db.Entry(contract).Property<Guid>(ResaleDbContext.VersionProperty).CurrentValue.ToString();

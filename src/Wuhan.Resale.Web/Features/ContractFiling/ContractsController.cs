@@ -18,12 +18,12 @@ public sealed class ContractsController(ResaleDbContext db) : Controller
     [HttpGet("/contracts")]
     public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken)
     {
-        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var person = await db.CurrentPersonKeyAsync(User, cancellationToken);
         var listings = db.Listings.Include(l => l.Home).ThenInclude(h => h!.Owners);
         var asOwner = await db.Contracts.AsNoTracking().OfSeller(db, person)
             .Join(listings, c => c.ListingId, l => l.Id, (c, l) => new { Contract = c, Listing = l })
             .ToListAsync(cancellationToken);
-        var asBuyer = await db.Contracts.AsNoTracking().NamingParty(db, person, PartyRole.Buyer)
+        var asBuyer = await db.Contracts.AsNoTracking().NamingParty(person, PartyRole.Buyer)
             .Join(listings, c => c.ListingId, l => l.Id, (c, l) => new { Contract = c, Listing = l })
             .ToListAsync(cancellationToken);
 

@@ -340,7 +340,7 @@ public sealed class FilingController(
     /// <summary>The contract and its listing when the signed-in person owns the home; else null.</summary>
     private async Task<(Contract Contract, Listing Listing)?> LoadForSellerAsync(Guid id, CancellationToken cancellationToken)
     {
-        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var person = await db.CurrentPersonKeyAsync(User, cancellationToken);
         var contract = await db.Contracts.OfSeller(db, person).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null)
         {

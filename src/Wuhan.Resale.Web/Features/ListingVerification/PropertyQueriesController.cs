@@ -19,6 +19,7 @@ namespace Wuhan.Resale.Web.Features.ListingVerification;
 [Authorize(Policy = AuthorizationPolicies.Citizen)]
 public sealed class PropertyQueriesController(
     ResaleDbContext db,
+    Features.Shared.DistrictNames districts,
     PropertyQuerySignal signal,
     AuditTrail audit,
     TimeProvider clock) : Controller
@@ -28,7 +29,7 @@ public sealed class PropertyQueriesController(
     [HttpGet("/listing")]
     public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken)
     {
-        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var person = await db.CurrentPersonKeyAsync(User, cancellationToken);
         var today = ShanghaiTime.Today(clock);
         var queries = await db.PropertyQueries.AsNoTracking()
             .Where(q => q.PersonId == person.Id)
@@ -40,11 +41,11 @@ public sealed class PropertyQueriesController(
             i + 1, q.Query.Id, q.Query.ApplicantName, q.Query.QueryNumber, q.Query.RequestedAt.ToOffset(ShanghaiTime.Offset),
             q.Query.Status, q.Query.FailureReason, q.Query.IsUsableOn(today), q.Homes)).ToList();
 
-        var listings = await db.Listings.VisibleTo(db, person)
+        var listings = await db.Listings.VisibleTo(person)
             .OrderByDescending(l => l.CreatedAt)
             .Select(l => new { l.Id, l.ListingCode, l.Home!.Location, l.Status, l.RestrictionClass, l.DistrictCode })
             .ToListAsync(cancellationToken);
-        var districtNames = await DistrictNamesAsync(cancellationToken);
+        var districtNames = await districts.AllAsync(cancellationToken);
 
         return View(new VerificationHomeViewModel(
             rows,
@@ -73,9 +74,6 @@ public sealed class PropertyQueriesController(
         signal.Notify();
         return RedirectToAction(nameof(Index));
     }
-
-    private async Task<Dictionary<string, string>> DistrictNamesAsync(CancellationToken cancellationToken) =>
-        await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, cancellationToken);
 
     private static string NewQueryNumber(DateTimeOffset now) =>
         "CX" + ShanghaiTime.ToShanghai(now).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)

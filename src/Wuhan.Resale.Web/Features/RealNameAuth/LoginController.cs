@@ -26,14 +26,14 @@ public sealed class LoginController(
 {
     [HttpGet("/")]
     [EnableRateLimiting(RateLimits.AnonymousPages)]
-    public async Task<IActionResult> Index(string? message, CancellationToken cancellationToken)
+    public IActionResult Index(string? message)
     {
         if (User.Identity?.IsAuthenticated == true)
         {
             return Redirect(User.IsInRole(Roles.CounterClerk) || User.IsInRole(Roles.Administrator) ? "/staff" : "/me");
         }
 
-        var issued = await IssueAsync(cancellationToken);
+        var issued = Issue();
         return View(new LoginPageViewModel(issued.Svg, issued.Link, issued.PairingCode, (int)LoginTicket.Lifetime.TotalSeconds, Messages.For(message)));
     }
 
@@ -60,9 +60,9 @@ public sealed class LoginController(
     /// <summary>A fresh QR code for a page whose ticket expired, without reloading it.</summary>
     [HttpPost("/login/ticket")]
     [EnableRateLimiting(RateLimits.AnonymousPages)]
-    public async Task<IActionResult> NewTicket(CancellationToken cancellationToken)
+    public IActionResult NewTicket()
     {
-        var issued = await IssueAsync(cancellationToken);
+        var issued = Issue();
         return Json(new { svg = issued.Svg, link = issued.Link, pairingCode = issued.PairingCode, secondsLeft = (int)LoginTicket.Lifetime.TotalSeconds });
     }
 
@@ -119,12 +119,11 @@ public sealed class LoginController(
         return RedirectToAction(nameof(Index), new { message = Messages.SignedOut });
     }
 
-    private async Task<(string Svg, string Link, string PairingCode)> IssueAsync(CancellationToken cancellationToken)
+    private (string Svg, string Link, string PairingCode) Issue()
     {
-        var issued = await tickets.IssueAsync(
+        var issued = tickets.Issue(
             ClientDescriptions.Browser(Request.Headers.UserAgent.ToString()),
-            ClientDescriptions.MaskedAddress(HttpContext.Connection.RemoteIpAddress?.ToString()),
-            cancellationToken);
+            ClientDescriptions.MaskedAddress(HttpContext.Connection.RemoteIpAddress?.ToString()));
         Response.Cookies.Append(LoginTicketService.ClaimCookie, issued.ClaimCookieValue, new CookieOptions
         {
             HttpOnly = true,

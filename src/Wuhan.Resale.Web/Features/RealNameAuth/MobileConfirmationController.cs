@@ -47,7 +47,7 @@ public sealed class MobileConfirmationController(
             return TicketClosed(ticket);
         }
 
-        var form = new MobileConfirmationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) };
+        var form = new MobileConfirmationForm { CaptchaId = captcha.Create() };
         return View("Mobile", new MobileConfirmationViewModel(token, form, CodeSent: false, Notice: null, SameDevice: _sameDevice));
     }
 
@@ -164,7 +164,7 @@ public sealed class MobileConfirmationController(
         var (person, account) = await signIn.EnsurePersonAndAccountAsync(name, idNumber, phone, cancellationToken);
         try
         {
-            var fresh = await db.LoginTickets.SingleAsync(t => t.Id == ticket.Id, cancellationToken);
+            var fresh = await tickets.ForUpdateAsync(ticket, cancellationToken);
             fresh.Authorise(person.Id, clock.GetUtcNow());
             audit.Record("login.authorised", "LoginTicket", ticket.Id.ToString(), "手机端实名认证通过",
                 new AuditActor(Domain.Auditing.ActorKind.Citizen, person.Id.ToString(), Masking.MaskName(person.Name)));
@@ -179,8 +179,9 @@ public sealed class MobileConfirmationController(
         {
             return TicketClosed(ticket, _sameDevice ? null : ex.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Changed meanwhile, or (never stored before) authorised by another phone a moment ago.
             return TicketClosed(ticket, _sameDevice ? null : "该二维码已经使用过，请在电脑上刷新二维码后重新扫码。");
         }
 
@@ -296,7 +297,7 @@ public sealed class MobileConfirmationController(
         string token, MobileConfirmationForm form, bool codeSent, string? notice, CancellationToken cancellationToken)
     {
         // Every post gets a new captcha picture: the old one is used up or about to be.
-        form.CaptchaId = await captcha.CreateAsync(cancellationToken);
+        form.CaptchaId = captcha.Create();
         form.CaptchaAnswer = null;
         return View("Mobile", new MobileConfirmationViewModel(token, form, codeSent, notice, _sameDevice));
     }

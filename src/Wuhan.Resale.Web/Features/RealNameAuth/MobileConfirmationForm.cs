@@ -15,7 +15,7 @@ public sealed class MobileConfirmationForm
 
     public string? Phone { get; set; }
 
-    public Guid CaptchaId { get; set; }
+    public string? CaptchaId { get; set; }
 
     public string? CaptchaAnswer { get; set; }
 

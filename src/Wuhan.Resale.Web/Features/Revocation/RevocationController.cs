@@ -38,8 +38,8 @@ public sealed class RevocationController(
     private const string NoMatch = "合同编号与身份证号码不匹配，或该合同不存在，请核对后重新输入。";
 
     [HttpGet("/revocation")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new RevocationViewModel(new RevocationForm { CaptchaId = await captcha.CreateAsync(cancellationToken) }, null, 0, null, null));
+    public IActionResult Index() =>
+        View(new RevocationViewModel(new RevocationForm { CaptchaId = captcha.Create() }, null, 0, null, null));
 
     [HttpPost("/revocation")]
     public async Task<IActionResult> Post(RevocationForm form, CancellationToken cancellationToken)
@@ -185,7 +185,7 @@ public sealed class RevocationController(
     private async Task<ViewResult> RedisplayAsync(
         RevocationForm form, string? maskedPhone, string? notice, string? error, CancellationToken cancellationToken, int wait = 0)
     {
-        form.CaptchaId = await captcha.CreateAsync(cancellationToken);
+        form.CaptchaId = captcha.Create();
         form.CaptchaAnswer = null;
         return View("Index", new RevocationViewModel(form, maskedPhone, wait, notice, error));
     }

@@ -7,7 +7,7 @@ public sealed class RevocationForm
 
     public string? IdNumber { get; set; }
 
-    public Guid CaptchaId { get; set; }
+    public string? CaptchaId { get; set; }
 
     public string? CaptchaAnswer { get; set; }
 

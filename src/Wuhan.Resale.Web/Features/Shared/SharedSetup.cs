@@ -12,6 +12,7 @@ public static class SharedSetup
         services.AddScoped<RegistrationService>();
         services.AddScoped<PartyIdentityCheck>();
         services.AddScoped<FilingParties>();
+        services.AddScoped<DistrictNames>();
         return services;
     }
 }

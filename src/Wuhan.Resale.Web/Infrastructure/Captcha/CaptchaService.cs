@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuhan.Resale.Web.Data;
@@ -16,45 +18,50 @@ public sealed class CaptchaOptions
     public string? FixedAnswer { get; set; }
 }
 
-public sealed class CaptchaService(ResaleDbContext db, TimeProvider clock, IOptions<CaptchaOptions> options)
+/// <summary>
+/// Image captchas: issued without a write (the challenge travels sealed in the page, <see cref="CaptchaTokens"/>), drawn
+/// when the picture is asked for, and used up on the first answer, right or wrong, by a row keyed on the challenge's id.
+/// </summary>
+public sealed class CaptchaService(ResaleDbContext db, CaptchaTokens tokens, TimeProvider clock, IOptions<CaptchaOptions> options)
 {
-    public async Task<Guid> CreateAsync(CancellationToken cancellationToken)
+    /// <summary>A new challenge for a form's hidden field and the picture's address.</summary>
+    public string Create() => tokens.Create(CaptchaImage.NewAnswer(), clock.GetUtcNow() + CaptchaChallenge.Lifetime);
+
+    /// <summary>The picture of a live challenge; null for one that is forged, expired or already answered.</summary>
+    public async Task<byte[]?> GetImageAsync(string token, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        if (tokens.Read(token) is not { } challenge || clock.GetUtcNow() >= challenge.ExpiresAt
+            || await db.CaptchaChallenges.AsNoTracking().AnyAsync(c => c.Id == challenge.Id, cancellationToken))
+        {
+            return null;
+        }
 
-        // Keep the table small: challenges older than an hour are useless to everyone.
-        var stale = now - TimeSpan.FromHours(1);
-        await db.CaptchaChallenges.Where(c => c.ExpiresAt < stale).ExecuteDeleteAsync(cancellationToken);
-
-        var answer = CaptchaImage.NewAnswer();
-        var challenge = new CaptchaChallenge(Guid.NewGuid(), HashAnswer(answer), CaptchaImage.RenderPng(answer), now);
-        db.CaptchaChallenges.Add(challenge);
-        await db.SaveChangesAsync(cancellationToken);
-        return challenge.Id;
+        return CaptchaImage.RenderPng(challenge.Answer);
     }
 
-    public async Task<byte[]?> GetImageAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.CaptchaChallenges.AsNoTracking()
-            .Where(c => c.Id == id && c.UsedAt == null)
-            .Select(c => c.Image)
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>True when the answer is right; the challenge is used up either way.</summary>
-    public async Task<bool> VerifyAsync(Guid id, string? answer, CancellationToken cancellationToken)
+    public async Task<bool> VerifyAsync(string? token, string? answer, CancellationToken cancellationToken)
     {
-        var challenge = await db.CaptchaChallenges.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (challenge is null || !challenge.TryUse(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (tokens.Read(token) is not { } challenge || now >= challenge.ExpiresAt)
         {
             return false;
         }
 
-        var affected = await db.CaptchaChallenges
-            .Where(c => c.Id == id && c.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, challenge.UsedAt), cancellationToken);
-        db.Entry(challenge).State = EntityState.Detached;
-        if (affected == 0)
+        // Keep the table small: a row is needed only while its challenge could still be answered.
+        await db.CaptchaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var used = db.CaptchaChallenges.Add(new CaptchaChallenge(challenge.Id, challenge.ExpiresAt, now));
+        try
         {
-            return false; // used by a concurrent request a moment ago
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return false; // answered by a concurrent or earlier request: its row is there
+        }
+        finally
+        {
+            used.State = EntityState.Detached;
         }
 
         var typed = (answer ?? string.Empty).Trim().ToUpperInvariant();
@@ -63,8 +70,7 @@ public sealed class CaptchaService(ResaleDbContext db, TimeProvider clock, IOpti
             return true;
         }
 
-        return typed.Length > 0 && HashAnswer(typed) == challenge.AnswerHash;
+        return typed.Length > 0 && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(typed), Encoding.ASCII.GetBytes(challenge.Answer.ToUpperInvariant()));
     }
-
-    private string HashAnswer(string answer) => db.LookupHash("captcha:" + answer.ToUpperInvariant());
 }

@@ -14,6 +14,7 @@ public static class CaptchaSetup
 
         services.Configure<CaptchaOptions>(configuration.GetSection(CaptchaOptions.SectionName));
         services.AddScoped<CaptchaService>();
+        services.AddSingleton<CaptchaTokens>();
         return services;
     }
 }

@@ -1204,21 +1204,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AnswerHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Image")
-                        .IsRequired()
-                        .HasMaxLength(65536)
-                        .HasColumnType("BLOB");
 
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
