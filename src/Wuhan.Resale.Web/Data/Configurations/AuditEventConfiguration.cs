@@ -25,7 +25,10 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property<long?>(Infrastructure.Auditing.AuditChain.SequenceProperty);
         builder.Property<string?>(Infrastructure.Auditing.AuditChain.HashProperty).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(Infrastructure.Auditing.AuditChain.SequenceProperty).IsUnique();
-        builder.HasIndex(e => new { e.EntityType, e.EntityId, e.OccurredAt });
+        // The staff contract page and the audit "object" filter look up by EntityId alone (a contract's and its listing's
+        // events): the index starts with it. The actor filter is an exact id or a name prefix.
+        builder.HasIndex(e => new { e.EntityId, e.OccurredAt });
+        builder.HasIndex(e => new { e.ActorName, e.OccurredAt });
         builder.HasIndex(e => new { e.ActorId, e.OccurredAt });
         builder.HasIndex(e => new { e.Action, e.OccurredAt });
     }

@@ -30,6 +30,11 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         // Statistics and staff lists filter by state and date.
         builder.HasIndex(c => new { c.Status, c.FiledAt });
 
+        // Statistics count each kind of event on its own date column, one range each.
+        builder.HasIndex(c => c.FiledAt);
+        builder.HasIndex(c => c.RevokedAt);
+        builder.HasIndex(c => c.RegisteredAt);
+
         builder.ComplexProperty(c => c.Terms, terms =>
         {
             terms.Property(t => t.SellerAgentName).HasMaxLength(PersonName.MaxLength);

@@ -32,6 +32,9 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         // Staff work the offline queue by district, oldest first.
         builder.HasIndex(l => new { l.Status, l.DistrictCode, l.CreatedAt });
 
+        // Statistics count the listings verified in a date range.
+        builder.HasIndex(l => l.CreatedAt);
+
         builder.OwnsMany(l => l.Buyers, buyer =>
         {
             buyer.ToTable("ListingBuyers");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Auditing;
@@ -11,22 +12,30 @@ using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Features.Staff;
 
-/// <summary>审计日志 for administrators: filter by actor, entity (e.g. a contract id), action and Asia/Shanghai dates; CSV export.</summary>
+/// <summary>
+/// 审计日志 for administrators: filter by actor, entity (e.g. a contract id), action and Asia/Shanghai dates; CSV export.
+/// The log grows by millions of rows a year, so the page counts at most <see cref="CountCap"/> matching rows ("10000+")
+/// and pages only through those, newest first; older rows are reached by narrowing the dates or the other filters.
+/// Every filter is an equality or a prefix that an index serves.
+/// </summary>
 [Authorize(Policy = AuthorizationPolicies.Administrator)]
-public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, AuditChain chain) : Controller
+public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, AuditChain chain, UserManager<ApplicationUser> users) : Controller
 {
     public const int PageSize = 50;
     public const int MaxExportRows = 50_000;
+    public const int CountCap = 10_000;
 
     [HttpGet("/staff/audit")]
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        page = Math.Clamp(page, 1, 100_000);
-        var query = Apply(filter);
-        var total = await query.CountAsync(cancellationToken);
+        var query = await ApplyAsync(filter);
+        var total = await query.Take(CountCap + 1).CountAsync(cancellationToken);
+        var capped = total > CountCap;
+        var pages = Math.Max(1, (Math.Min(total, CountCap) + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, capped ? pages : 100_000);
         var rows = await query.OrderByDescending(e => e.OccurredAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return View("Audit", new AuditLogViewModel(filter, rows, page, Math.Max(1, (total + PageSize - 1) / PageSize), total));
+        return View("Audit", new AuditLogViewModel(filter, rows, page, pages, Math.Min(total, CountCap), capped));
     }
 
     /// <summary>核验审计日志: recomputes the whole keyed chain and names the first row that no longer matches.</summary>
@@ -43,7 +52,7 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
     public async Task<IActionResult> Export([FromQuery] AuditFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var rows = await Apply(filter).OrderByDescending(e => e.OccurredAt).Take(MaxExportRows).ToListAsync(cancellationToken);
+        var rows = await (await ApplyAsync(filter)).OrderByDescending(e => e.OccurredAt).Take(MaxExportRows).ToListAsync(cancellationToken);
         var csv = new StringBuilder("时间,操作者类型,操作者,事项,对象类型,对象编号,说明,IP地址\r\n");
         foreach (var e in rows)
         {
@@ -58,13 +67,19 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "audit-log.csv");
     }
 
-    private IQueryable<AuditEvent> Apply(AuditFilter filter)
+    private async Task<IQueryable<AuditEvent>> ApplyAsync(AuditFilter filter)
     {
         var query = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
+            // An actor id, a staff user name (whose id is looked up), or the start of the name as recorded, e.g. 系统管理员.
+            // A prefix is a range of the name index, spelled as comparisons because LIKE on SQLite cannot use an index.
             var actor = filter.Actor.Trim();
-            query = query.Where(e => e.ActorName.Contains(actor) || e.ActorId == actor);
+            var accountId = actor.Length <= 100 ? (await users.FindByNameAsync(actor))?.Id : null;
+            var upper = actor + "\uffff";
+            query = accountId is null
+                ? query.Where(e => e.ActorId == actor || (e.ActorName.CompareTo(actor) >= 0 && e.ActorName.CompareTo(upper) < 0))
+                : query.Where(e => e.ActorId == actor || e.ActorId == accountId || (e.ActorName.CompareTo(actor) >= 0 && e.ActorName.CompareTo(upper) < 0));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Entity))
@@ -126,4 +141,5 @@ public sealed class AuditFilter
     }.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }
 
-public sealed record AuditLogViewModel(AuditFilter Filter, IReadOnlyList<AuditEvent> Rows, int Page, int Pages, int Total);
+/// <param name="TotalCapped">More rows match than were counted: the page says "<see cref="AuditLogController.CountCap"/>+".</param>
+public sealed record AuditLogViewModel(AuditFilter Filter, IReadOnlyList<AuditEvent> Rows, int Page, int Pages, int Total, bool TotalCapped = false);

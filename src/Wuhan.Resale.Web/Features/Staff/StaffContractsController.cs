@@ -81,13 +81,18 @@ public sealed class StaffContractsController(
             }
             else if (key.StartsWith(ListingCode.Prefix, StringComparison.OrdinalIgnoreCase))
             {
+                // From the listing's unique code to its one contract: a correlated EXISTS would test every contract.
                 var code = ListingCode.TryParse(key, out var parsed) ? parsed.Value : null;
-                query = db.Contracts.Where(c => code != null && db.Listings.Any(l => l.Id == c.ListingId && l.ListingCode == code));
+                var listingIds = db.Listings.Where(l => code != null && l.ListingCode == code).Select(l => l.Id);
+                query = db.Contracts.Where(c => listingIds.Contains(c.ListingId));
             }
             else
             {
+                // The parties with this ID number first (the keyed-hash index), then their contracts by id.
                 var hash = db.LookupHash(key);
-                query = db.Contracts.Where(c => c.Parties.Any(p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash));
+                var contractIds = db.Contracts.SelectMany(
+                    c => c.Parties.Where(p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash), (c, p) => c.Id);
+                query = db.Contracts.Where(c => contractIds.Contains(c.Id));
             }
 
             var covered = (await StaffScope.OfAsync(users, User)).Filter(db.Listings);

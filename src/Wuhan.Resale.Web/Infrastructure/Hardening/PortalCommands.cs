@@ -9,7 +9,8 @@ namespace Wuhan.Resale.Web.Infrastructure.Hardening;
 /// Operator commands run instead of the web server: <c>dotnet run --project src/Wuhan.Resale.Web -- verify-audit</c>,
 /// <c>… -- backup &lt;file&gt;</c> (an online SQLite backup), <c>… -- migrate</c> (migrate and exit, for a deployment
 /// whose portal login may not change the schema), <c>… -- seed-load-population &lt;journeys&gt;</c> (the load run's
-/// synthetic people and homes, never in Production). They use the same configuration as the portal.
+/// synthetic people and homes, never in Production), <c>… -- seed-contracts &lt;count&gt;</c> (synthetic contracts for
+/// volume runs, refused in Production). They use the same configuration as the portal.
 /// </summary>
 public static class PortalCommands
 {
@@ -17,11 +18,12 @@ public static class PortalCommands
     public const string Backup = "backup";
     public const string Migrate = "migrate";
     public const string SeedLoadPopulation = Data.Seed.LoadPopulationSeeder.Command;
+    public const string SeedContracts = "seed-contracts";
 
     public static bool IsCommand(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate or SeedLoadPopulation;
+        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate or SeedLoadPopulation or SeedContracts;
     }
 
     /// <summary>The arguments for the host's configuration: a command and its operands are not settings.</summary>
@@ -45,6 +47,8 @@ public static class PortalCommands
                 return 2;
             case SeedLoadPopulation:
                 return await ActivatorUtilities.CreateInstance<Data.Seed.LoadPopulationSeeder>(scope.ServiceProvider).RunAsync(args, output);
+            case SeedContracts:
+                return await Data.Seed.BulkContractCommand.RunAsync(scope.ServiceProvider, args, output);
             default:
                 await output.WriteLineAsync("数据库已迁移到最新版本。");
                 return 0;

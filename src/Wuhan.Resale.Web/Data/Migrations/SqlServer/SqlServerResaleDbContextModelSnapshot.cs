@@ -243,7 +243,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ActorId", "OccurredAt");
 
-                    b.HasIndex("EntityType", "EntityId", "OccurredAt");
+                    b.HasIndex("ActorName", "OccurredAt");
+
+                    b.HasIndex("EntityId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -470,8 +472,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ContractNumber] IS NOT NULL");
 
+                    b.HasIndex("FiledAt");
+
                     b.HasIndex("ListingId")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("RevokedAt");
 
                     b.HasIndex("VerificationToken")
                         .IsUnique()
@@ -677,6 +685,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ListingCode")
                         .IsUnique();

@@ -230,7 +230,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "OccurredAt");
 
-                    b.HasIndex("EntityType", "EntityId", "OccurredAt");
+                    b.HasIndex("ActorName", "OccurredAt");
+
+                    b.HasIndex("EntityId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -456,8 +458,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContractNumber")
                         .IsUnique();
 
+                    b.HasIndex("FiledAt");
+
                     b.HasIndex("ListingId")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("RevokedAt");
 
                     b.HasIndex("VerificationToken")
                         .IsUnique();
@@ -662,6 +670,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ListingCode")
                         .IsUnique();
