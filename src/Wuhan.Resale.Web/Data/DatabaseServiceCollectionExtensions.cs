@@ -85,7 +85,7 @@ public static class DatabaseServiceCollectionExtensions
             services.AddDbContextPool<ResaleDbContext, SqliteResaleDbContext>((provider, options) => PersonalDataOptionsExtension.AddTo(options
                 .UseSqlite(connectionString)
                 .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
-                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()), protector));
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>(), new SqliteBusyTimeout()), protector));
         }
 
         return services;

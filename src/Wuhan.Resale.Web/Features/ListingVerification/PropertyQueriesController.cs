@@ -67,15 +67,29 @@ public sealed class PropertyQueriesController(
         }
 
         var now = clock.GetUtcNow();
-        var query = new PropertyQuery(Guid.CreateVersion7(now), NewQueryNumber(now), person.Id, person.Name, now);
-        db.PropertyQueries.Add(query);
-        audit.Record("query.requested", "PropertyQuery", query.Id.ToString(), query.QueryNumber);
-        await db.SaveChangesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var query = new PropertyQuery(Guid.CreateVersion7(now), NewQueryNumber(now), person.Id, person.Name, now);
+            db.PropertyQueries.Add(query);
+            audit.Record("query.requested", "PropertyQuery", query.Id.ToString(), query.QueryNumber);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two queries in the same second drew the same number (the unique index says so): draw again.
+                db.ChangeTracker.Clear();
+            }
+        }
+
         signal.Notify();
         return RedirectToAction(nameof(Index));
     }
 
-    private static string NewQueryNumber(DateTimeOffset now) =>
+    /// <summary>CX, the Shanghai time to the second and six random digits; a clash is drawn again (unique index).</summary>
+    public static string NewQueryNumber(DateTimeOffset now) =>
         "CX" + ShanghaiTime.ToShanghai(now).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
-        + RandomNumberGenerator.GetInt32(0, 10_000).ToString("D4", CultureInfo.InvariantCulture);
+        + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 }
