@@ -71,7 +71,13 @@ public sealed class FilingController(
 
     [HttpPost("/contracts/{id:guid}/file")]
     public async Task<IActionResult> Submit(
-        Guid id, string? intent, Dictionary<int, string?>? codes, Dictionary<int, string?>? ownerPhones, CancellationToken cancellationToken)
+        Guid id,
+        string? intent,
+        // Named explicitly: without a name MVC binds a post that has no codes[i] field (发送短信验证码) from the whole
+        // form, converting every field name to an int and throwing a FormatException for each.
+        [FromForm(Name = "codes")] Dictionary<int, string?>? codes,
+        [FromForm(Name = "ownerPhones")] Dictionary<int, string?>? ownerPhones,
+        CancellationToken cancellationToken)
     {
         if (await LoadForSellerAsync(id, cancellationToken) is not var (contract, listing))
         {

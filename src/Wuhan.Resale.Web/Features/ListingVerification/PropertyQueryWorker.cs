@@ -31,13 +31,20 @@ public sealed class PropertyQuerySignal : IDisposable
 
     public void Notify()
     {
+        // Already signalled: one wake-up is enough (checked first, so a busy minute throws nothing; the catch is for
+        // two callers passing the check at once).
+        if (_signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled; one wake-up is enough.
+            // Signalled by another caller a moment ago.
         }
     }
 
