@@ -137,9 +137,9 @@ public sealed partial record IdNumber
 
     /// <summary>
     /// Computes the ISO 7064 MOD 11-2 check character (GB 11643-1999) for the first 17 digits.
-    /// The caller guarantees that <paramref name="first17"/> holds 17 ASCII digits.
+    /// The caller guarantees that <paramref name="first17"/> holds 17 ASCII digits (synthetic data generators use it too).
     /// </summary>
-    internal static char ComputeCheckCharacter(ReadOnlySpan<char> first17)
+    public static char ComputeCheckCharacter(ReadOnlySpan<char> first17)
     {
         ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         const string checkCharacters = "10X98765432";

@@ -59,6 +59,28 @@ public sealed class QueryBudgetTests : IDisposable
         Assert.Equal(0, await CommandsForAsync(client, "/revocation"));
     }
 
+    [Fact]
+    public async Task TheDatabaseConnection_WaitsForSQLitesWriteLockItself()
+    {
+        // Without it Microsoft.Data.Sqlite retries a busy write in 150 ms steps (the load run: 3.2 → 10.5 filings/s).
+        var timeout = await _factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout;";
+                return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.Equal(30_000, timeout);
+    }
+
     /// <summary>Counts the SQL commands the portal sends.</summary>
     private sealed class CommandCounter : DbCommandInterceptor
     {

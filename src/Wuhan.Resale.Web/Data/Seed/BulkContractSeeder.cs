@@ -69,7 +69,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
             }
 
             var chain = await ChainEndAsync(cancellationToken);
-            using var writers = new Writers(db, connection);
+            using var writers = new BulkContractWriters(db, connection);
             var listingSerials = new Dictionary<DateOnly, int>();
             for (var start = 0; start < count; start += BatchSize)
             {
@@ -184,7 +184,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
     }
 
     private void WriteOne(
-        Writers w, DbTransaction tx, ContractPlan plan, long runBase, long n, string? number, string districtCode, string districtName,
+        BulkContractWriters w, DbTransaction tx, ContractPlan plan, long runBase, long n, string? number, string districtCode, string districtName,
         Dictionary<DateOnly, int> listingSerials, Random random, List<AuditEvent> audit)
     {
         var sellerId = Guid.CreateVersion7(plan.QueriedAt);
@@ -344,7 +344,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         }
     }
 
-    private void WriteParty(Writers w, DbTransaction tx, Guid contractId, int order, PartyRole role, string name, string idNumber, string phone, string? share, DateTimeOffset at)
+    private void WriteParty(BulkContractWriters w, DbTransaction tx, Guid contractId, int order, PartyRole role, string name, string idNumber, string phone, string? share, DateTimeOffset at)
     {
         w.Party["Id"] = Guid.CreateVersion7(at);
         w.Party["ContractId"] = contractId;
@@ -372,99 +372,9 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
     {
         var birth = new DateOnly(1950, 1, 1).AddDays((int)(n / 1000 % 20_000));
         var body = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (n % 1000).ToString("D3", CultureInfo.InvariantCulture);
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (body[i] - '0') * weights[i];
-        }
-
-        return body + "10X98765432"[sum % 11];
+        return body + IdNumber.ComputeCheckCharacter(body);
     }
 
     private readonly record struct ContractPlan(
         DateTimeOffset QueriedAt, DateTimeOffset CreatedAt, DateTimeOffset FiledAt, DateTimeOffset? ClosedAt, ContractStatus Status, int District);
-
-    private sealed class Writers(ResaleDbContext db, DbConnection connection) : IDisposable
-    {
-        public BulkTableInserter Person { get; } = new(db, connection, typeof(Person));
-
-        public BulkTableInserter Query { get; } = new(db, connection, typeof(PropertyQuery));
-
-        public BulkTableInserter Record { get; } = new(db, connection, typeof(PropertyRecord));
-
-        public BulkTableInserter Owner { get; } = new(db, connection, typeof(PropertyOwner));
-
-        public BulkTableInserter Listing { get; } = new(db, connection, typeof(Listing));
-
-        public BulkTableInserter Buyer { get; } = new(db, connection, typeof(Buyer));
-
-        public BulkTableInserter Contract { get; } = new(db, connection, typeof(Contract));
-
-        public BulkTableInserter Party { get; } = new(db, connection, typeof(ContractParty));
-
-        public AuditWriter Audit { get; } = new(new BulkTableInserter(db, connection, typeof(AuditEvent)));
-
-        public void Dispose()
-        {
-            foreach (var inserter in new[] { Person, Query, Record, Owner, Listing, Buyer, Contract, Party, Audit.Inserter })
-            {
-                inserter.Dispose();
-            }
-        }
-    }
-
-    private sealed class AuditWriter(BulkTableInserter inserter)
-    {
-        public BulkTableInserter Inserter => inserter;
-
-        public void Write(AuditEvent e, long sequence, string hash, DbTransaction tx)
-        {
-            inserter["Id"] = e.Id;
-            inserter["OccurredAt"] = e.OccurredAt;
-            inserter["ActorKind"] = e.ActorKind;
-            inserter["ActorId"] = e.ActorId;
-            inserter["ActorName"] = e.ActorName;
-            inserter["Action"] = e.Action;
-            inserter["EntityType"] = e.EntityType;
-            inserter["EntityId"] = e.EntityId;
-            inserter["Detail"] = e.Detail;
-            inserter[AuditChain.SequenceProperty] = sequence;
-            inserter[AuditChain.HashProperty] = hash;
-            inserter.Insert(tx);
-        }
-    }
-}
-
-public sealed record BulkSeedResult(int Contracts, int Drafts, int Filed, int Registered, int Revoked, TimeSpan Elapsed);
-
-/// <summary>The <c>seed-contracts &lt;count&gt;</c> operator command (<see cref="Infrastructure.Hardening.PortalCommands"/>).</summary>
-public static class BulkContractCommand
-{
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        if (services.GetRequiredService<IHostEnvironment>().IsProduction())
-        {
-            await output.WriteLineAsync("seed-contracts 只用于压测和演示环境：生产环境拒绝写入合成合同。");
-            return 2;
-        }
-
-        if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            || count < 1 || count > BulkContractSeeder.MaxCount)
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用法: seed-contracts <份数>（1 至 {BulkContractSeeder.MaxCount}）"));
-            return 2;
-        }
-
-        var db = services.GetRequiredService<ResaleDbContext>();
-        var seeder = new BulkContractSeeder(db, services.GetRequiredService<IPersonalDataProtector>(),
-            services.GetRequiredService<AuditChainKey>(), services.GetRequiredService<TimeProvider>());
-        var result = await seeder.SeedAsync(count, output);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"已写入 {result.Contracts:N0} 份合成合同（已备案 {result.Registered:N0}，已生成 {result.Filed:N0}，已撤销 {result.Revoked:N0}，待申报 {result.Drafts:N0}），用时 {result.Elapsed.TotalSeconds:F0} 秒。"));
-        return 0;
-    }
 }

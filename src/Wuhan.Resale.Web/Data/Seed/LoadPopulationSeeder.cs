@@ -63,21 +63,8 @@ public static class LoadPopulation
         return new LoadPerson(
             string.Create(inv, $"{KeyPrefix}{role}-{journey:D6}"),
             name,
-            first17 + CheckCharacter(first17),
+            first17 + IdNumber.ComputeCheckCharacter(first17),
             string.Create(inv, $"149{number:D8}"));
-    }
-
-    /// <summary>ISO 7064 MOD 11-2 over the first 17 digits, as GB 11643 prescribes.</summary>
-    private static char CheckCharacter(string first17)
-    {
-        ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            sum += (first17[i] - '0') * weights[i];
-        }
-
-        return "10X98765432"[sum % 11];
     }
 }
 

@@ -26,6 +26,7 @@ public sealed class BuyersController(
     AuditTrail audit,
     PartyIdentityCheck partyCheck,
     FilingParties filingParties,
+    DistrictNames districts,
     TimeProvider clock) : Controller
 {
     [HttpGet("/listings/{id:guid}/buyers")]
@@ -157,9 +158,7 @@ public sealed class BuyersController(
 
     private async Task<BuyersViewModel> ModelAsync(PersonKey person, Listing listing, BuyersForm form, string? error, CancellationToken cancellationToken)
     {
-        var district = listing.DistrictCode is null
-            ? null
-            : await HttpContext.RequestServices.GetRequiredService<Features.Shared.DistrictNames>().NameOfAsync(listing.DistrictCode, cancellationToken);
+        var district = await districts.NameOfAsync(listing.DistrictCode, cancellationToken);
         var saved = listing.Buyers.ToDictionary(b => b.Id);
         var home = listing.Home!;
         return new BuyersViewModel(

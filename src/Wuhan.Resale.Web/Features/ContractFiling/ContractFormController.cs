@@ -24,6 +24,7 @@ public sealed class ContractFormController(
     ContractFilingValidator filingValidator,
     FilingParties filingParties,
     ContractPdfs pdfs,
+    DistrictNames districts,
     AuditTrail audit,
     TimeProvider clock) : Controller
 {
@@ -222,7 +223,7 @@ public sealed class ContractFormController(
 
     private async Task<ViewResult> ContractPageAsync(
         Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice, CancellationToken cancellationToken) =>
-        View("Edit", ContractFormPage.Build(contract, listing, await HttpContext.RequestServices.GetRequiredService<Features.Shared.DistrictNames>().NameOfAsync(listing.DistrictCode, cancellationToken), form, version, notice));
+        View("Edit", ContractFormPage.Build(contract, listing, await districts.NameOfAsync(listing.DistrictCode, cancellationToken), form, version, notice));
 
     private string VersionOf(Contract contract) =>
         db.Entry(contract).Property<Guid>(ResaleDbContext.VersionProperty).CurrentValue.ToString();

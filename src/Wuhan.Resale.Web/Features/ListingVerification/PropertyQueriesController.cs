@@ -19,7 +19,7 @@ namespace Wuhan.Resale.Web.Features.ListingVerification;
 [Authorize(Policy = AuthorizationPolicies.Citizen)]
 public sealed class PropertyQueriesController(
     ResaleDbContext db,
-    Features.Shared.DistrictNames districts,
+    DistrictNames districts,
     PropertyQuerySignal signal,
     AuditTrail audit,
     TimeProvider clock) : Controller

@@ -12,7 +12,7 @@ public static class SharedSetup
         services.AddScoped<RegistrationService>();
         services.AddScoped<PartyIdentityCheck>();
         services.AddScoped<FilingParties>();
-        services.AddScoped<DistrictNames>();
+        services.AddScoped<Data.DistrictNames>();
         return services;
     }
 }

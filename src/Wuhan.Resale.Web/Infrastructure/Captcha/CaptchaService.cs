@@ -39,7 +39,10 @@ public sealed class CaptchaService(ResaleDbContext db, CaptchaTokens tokens, Tim
         return CaptchaImage.RenderPng(challenge.Answer);
     }
 
-    /// <summary>True when the answer is right; the challenge is used up either way.</summary>
+    /// <summary>
+    /// True when the answer is right; the challenge is used up either way (its row is saved at once, so callers check
+    /// the captcha before they change anything else in the unit of work, as every page does).
+    /// </summary>
     public async Task<bool> VerifyAsync(string? token, string? answer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Wuhan.Resale.Web.Data;
 
-namespace Wuhan.Resale.Web.Features.Shared;
+namespace Wuhan.Resale.Web.Data;
 
 /// <summary>
 /// District names by code for the step pages. Districts are reference data written only when the portal starts (the
