@@ -13,8 +13,7 @@ namespace Wuhan.Resale.Web.Pdf;
 /// <see cref="SignedContractPdfCache"/>), so the parties and staff downloading the same contract again get the same
 /// file without rendering and signing it again.
 /// </summary>
-public sealed class ContractPdfs(
-    ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, SignedContractPdfCache cache, DistrictNames districts)
+public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, SignedContractPdfCache cache)
 {
     /// <param name="contract">A filed (or revoked or registered) contract.</param>
     /// <param name="verificationUrl">The public 合同验真 address of this contract, printed as the QR code.</param>
@@ -37,7 +36,7 @@ public sealed class ContractPdfs(
         ArgumentNullException.ThrowIfNull(verificationUrl);
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
             .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        var district = await districts.NameOfAsync(listing.DistrictCode, cancellationToken);
+        var district = await DistrictNameAsync(listing, cancellationToken);
         return ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText());
     }
 
@@ -52,11 +51,23 @@ public sealed class ContractPdfs(
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(listing);
         var home = listing.Home ?? throw new InvalidOperationException("The listing's home must be loaded.");
-        var district = await districts.NameOfAsync(listing.DistrictCode, cancellationToken);
+        var district = await DistrictNameAsync(listing, cancellationToken);
         return ContractDocumentFactory.Draft(contract, home, district, parties);
     }
 
     /// <summary>The PDF of a draft: 草稿 across every page and never a QR code.</summary>
     /// <exception cref="InvalidOperationException">A value holds a character the font cannot print.</exception>
     public byte[] RenderDraft(ContractDocument document) => renderer.RenderDraft(document);
+
+    /// <summary>
+    /// The name of the listing's district as currently recorded, e.g. 江汉区; null when none is. Read from the database,
+    /// not from <see cref="DistrictNames"/>' cache: a filed PDF and 合同验真 compare against the record as it is now.
+    /// </summary>
+    public Task<string?> DistrictNameAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.DistrictCode is null
+            ? Task.FromResult<string?>(null)
+            : db.Districts.AsNoTracking().Where(d => d.Code == listing.DistrictCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+    }
 }
