@@ -81,6 +81,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<RateCounter> RateCounters => Set<RateCounter>();
+
     public DbSet<Domain.Bookings.OfficeVisit> OfficeVisits => Set<Domain.Bookings.OfficeVisit>();
 
     public DbSet<Domain.Bookings.OfficeVisitCapacity> OfficeVisitCapacities => Set<Domain.Bookings.OfficeVisitCapacity>();

@@ -24,13 +24,22 @@ public sealed class RateLimitOptions
 
     /// <summary>Partner API calls per API key (per address when no key is sent).</summary>
     public int PartnerRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Count sign-in posts and partner calls in the database, so that several instances enforce one limit (on by
+    /// default). Anonymous page views and captcha pictures stay counted per instance: writing a row per anonymous view
+    /// is the cost the portal avoids on purpose; across instances the reverse proxy limits them (docker-compose's nginx).
+    /// </summary>
+    public bool SharedAcrossInstances { get; set; } = true;
 }
 
 /// <summary>
 /// The framework's rate limiter in front of the pages anyone can reach: over the limit a person gets 429 with
-/// <c>Retry-After</c> and a page in Chinese, a partner a problem+json body. Counters are per instance (in memory); the
-/// limits that must hold across instances and restarts (SMS, registry checks, sign-in failures) are counted in the
-/// database where they are enforced.
+/// <c>Retry-After</c> and a page in Chinese, a partner a problem+json body. Sign-in posts and partner calls are counted
+/// in the database (<see cref="Scaling.SharedFixedWindowLimiter"/>), so every instance enforces one limit; anonymous
+/// pages and captcha pictures per instance, in memory (see <see cref="RateLimitOptions.SharedAcrossInstances"/>). The
+/// limits that guard people (SMS, registry checks, sign-in failures, revocation look-ups) are counted in the database
+/// where they are enforced.
 /// </summary>
 public static class RateLimits
 {
@@ -48,8 +57,8 @@ public static class RateLimits
             options.OnRejected = RejectAsync;
             options.AddPolicy(AnonymousPages, context => PerMinute(context, "page:" + ClientOf(context), o => o.AnonymousPagesPerMinute));
             options.AddPolicy(CaptchaImages, context => PerMinute(context, "captcha:" + ClientOf(context), o => o.CaptchaImagesPerMinute));
-            options.AddPolicy(SignIn, context => PerMinute(context, "sign-in:" + ClientOf(context), o => o.SignInPostsPerMinute));
-            options.AddPolicy(Partner, context => PerMinute(context, "partner:" + PartnerOf(context), o => o.PartnerRequestsPerMinute));
+            options.AddPolicy(SignIn, context => SharedPerMinute(context, "sign-in", ClientOf(context), o => o.SignInPostsPerMinute));
+            options.AddPolicy(Partner, context => SharedPerMinute(context, "partner", PartnerOf(context), o => o.PartnerRequestsPerMinute));
         });
         return services;
     }
@@ -64,6 +73,25 @@ public static class RateLimits
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    private static RateLimitPartition<string> SharedPerMinute(
+        HttpContext context, string limit, string client, Func<RateLimitOptions, int> permits)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (!options.SharedAcrossInstances)
+        {
+            return PerMinute(context, limit + ":" + client, permits);
+        }
+
+        var permitLimit = Math.Max(1, permits(options));
+        var key = Scaling.SharedRateCounters.KeyFor(limit, client);
+        return RateLimitPartition.Get(key + "/" + permitLimit.ToString(CultureInfo.InvariantCulture), _ => new Scaling.SharedFixedWindowLimiter(
+            key, permitLimit, TimeSpan.FromMinutes(1),
+            services.GetRequiredService<IServiceScopeFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))));
     }
 
     private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

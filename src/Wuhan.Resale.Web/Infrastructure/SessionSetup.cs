@@ -29,6 +29,9 @@ public static class SessionSetup
             .AddDefaultTokenProviders();
         services.AddMemoryCache();
         services.AddScoped<UserSessions>();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName);
+        services.AddSingleton<SessionEndWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SessionEndWatcher>());
         services.AddSingleton<StaffTwoFactor>();
 
         // Identity's periodic security-stamp check rebuilds the principal from the account and would drop the portal's

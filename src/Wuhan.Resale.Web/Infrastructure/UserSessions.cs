@@ -12,7 +12,8 @@ namespace Wuhan.Resale.Web.Infrastructure;
 /// person on another device or by an administrator. Every end is audited.
 /// <para>
 /// Between two reads an instance trusts its last answer for <see cref="TrustFor"/>: a session ended on this instance is
-/// refused at once (its entry is removed), one ended on another instance at most that long later.
+/// refused at once (its entry is removed), one ended on another instance as soon as this instance's
+/// <see cref="SessionEndWatcher"/> sees the end (every <see cref="SessionOptions.EndPollInterval"/>, 2 s by default).
 /// </para>
 /// </summary>
 public sealed class UserSessions(
@@ -158,7 +159,7 @@ public sealed class UserSessions(
         _ => reason.ToString(),
     };
 
-    private static string CacheKey(Guid sessionId) => "user-session:" + sessionId.ToString("N");
+    internal static string CacheKey(Guid sessionId) => "user-session:" + sessionId.ToString("N");
 
     private void EndAndRecord(UserSession session, DateTimeOffset now, SessionEndReason reason, AuditActor? actor = null)
     {

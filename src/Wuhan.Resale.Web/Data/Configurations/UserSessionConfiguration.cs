@@ -19,5 +19,8 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         // Ending every session of an account and listing one's own read by user; the clean-up at sign-in by last-seen.
         builder.HasIndex(s => new { s.UserId, s.EndedAt });
         builder.HasIndex(s => s.LastSeenAt);
+
+        // Every instance asks every few seconds which sessions have just ended (SessionEndWatcher).
+        builder.HasIndex(s => s.EndedAt);
     }
 }

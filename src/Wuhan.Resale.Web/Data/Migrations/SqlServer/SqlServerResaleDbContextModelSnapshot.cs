@@ -1253,6 +1253,29 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1291,6 +1314,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("LastSeenAt");
 
