@@ -17,10 +17,14 @@ internal sealed class JourneyException(string step, string message) : Exception(
 /// <summary>
 /// One simulated device (a desktop browser or a phone): its own cookies, its own client address (sent as
 /// X-Forwarded-For, which the portal honours from a loopback proxy when ForwardedHeaders:Enabled is set), sharing the
-/// run's connection pool. Redirects are not followed: each page a browser would load is its own timed step.
+/// run's connection pool. Redirects are not followed: each page a browser would load is its own timed step. With several
+/// base addresses (instances of the portal) each request goes to the next one, as a balancer without sticky sessions
+/// would send it; the cookies are the browser's, whichever instance set them.
 /// </summary>
-internal sealed class Browser(HttpClient http, Uri baseUrl, string clientAddress, Stats stats)
+internal sealed class Browser(HttpClient http, IReadOnlyList<Uri> baseUrls, string clientAddress, Stats stats)
 {
+    private static int s_nextInstance = -1;
+
     private readonly CookieContainer _cookies = new();
     private readonly HtmlParser _parser = new();
 
@@ -116,7 +120,8 @@ internal sealed class Browser(HttpClient http, Uri baseUrl, string clientAddress
 
     private async Task<PageResponse> SendAsync(string step, HttpMethod method, string path, HttpContent? content)
     {
-        var target = new Uri(baseUrl, path);
+        var instance = baseUrls.Count == 1 ? 0 : (int)((uint)Interlocked.Increment(ref s_nextInstance) % (uint)baseUrls.Count);
+        var target = new Uri(baseUrls[instance], path);
         using var request = new HttpRequestMessage(method, target) { Content = content };
         var cookieScope = CookieScope(target);
         var cookies = _cookies.GetCookieHeader(cookieScope);

@@ -27,8 +27,8 @@ internal sealed partial class Journey(HttpClient http, LoadRunOptions options, S
     {
         // Each journey comes from its own network address, like citizens behind the bureau's proxy.
         var address = string.Create(CultureInfo.InvariantCulture, $"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}");
-        var desktop = new Browser(http, options.BaseUrl, address, stats);
-        var phone = new Browser(http, options.BaseUrl, address, stats);
+        var desktop = new Browser(http, options.BaseUrls, address, stats);
+        var phone = new Browser(http, options.BaseUrls, address, stats);
 
         await SignInAsync(desktop, phone);
         var listingId = await VerifyHomeAsync(desktop);

@@ -5,7 +5,11 @@ namespace Wuhan.Resale.LoadRun;
 /// <summary>The command line: <c>--base-url</c>, <c>--duration</c>, <c>--concurrency</c>, <c>--journeys</c>, <c>--first</c>, <c>--population</c>, <c>--revoke-every</c>.</summary>
 internal sealed record LoadRunOptions
 {
-    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:5391");
+    /// <summary>
+    /// The portal's instances; with more than one, every request goes to the next in turn (a round-robin balancer
+    /// without sticky sessions), so each journey crosses instances between any two steps.
+    /// </summary>
+    public IReadOnlyList<Uri> BaseUrls { get; init; } = [new("http://127.0.0.1:5391")];
 
     /// <summary>How long new journeys are started; journeys under way then are finished and counted.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
@@ -30,7 +34,8 @@ internal sealed record LoadRunOptions
 
     public const string Usage = """
         Wuhan.Resale.LoadRun — whole seller journeys against a running portal (Demo or Development environment).
-          --base-url <url>       portal address (default http://127.0.0.1:5391)
+          --base-url <url>       portal address (default http://127.0.0.1:5391); repeat it for several instances:
+                                 requests then go to each in turn
           --duration <seconds>   start journeys for this long (default 60)
           --concurrency <n>      journeys at once (default 16)
           --journeys <n>         run exactly n journeys instead (smoke: --journeys 1)
@@ -44,6 +49,7 @@ internal sealed record LoadRunOptions
     public static LoadRunOptions? Parse(string[] args, TextWriter error)
     {
         var options = new LoadRunOptions();
+        var baseUrls = new List<Uri>();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -58,7 +64,10 @@ internal sealed record LoadRunOptions
             {
                 options = name switch
                 {
-                    "--base-url" => options with { BaseUrl = new Uri(value.TrimEnd('/') + "/", UriKind.Absolute) },
+                    "--base-url" => options with
+                    {
+                        BaseUrls = [.. baseUrls, new Uri(value.TrimEnd('/') + "/", UriKind.Absolute)],
+                    },
                     "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },
                     "--concurrency" => options with { Concurrency = Positive(value) },
                     "--journeys" => options with { Journeys = Positive(value) },
@@ -68,6 +77,16 @@ internal sealed record LoadRunOptions
                     "--warmup" => options with { Warmup = NonNegative(value) },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
+                if (name == "--base-url")
+                {
+                    baseUrls = [.. options.BaseUrls];
+                }
+            }
+            catch (UriFormatException ex)
+            {
+                error.WriteLine($"{name} {value}: {ex.Message}");
+                error.WriteLine(Usage);
+                return null;
             }
             catch (FormatException ex)
             {

@@ -86,7 +86,7 @@ internal sealed class Stats
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         var requests = _timings.Values.Sum(q => q.Count);
         output.WriteLine();
-        output.WriteLine(string.Create(inv, $"load run against {options.BaseUrl} — concurrency {options.Concurrency}, {elapsed.TotalSeconds:0.0} s measured"));
+        output.WriteLine(string.Create(inv, $"load run against {string.Join(" + ", options.BaseUrls)} — concurrency {options.Concurrency}, {elapsed.TotalSeconds:0.0} s measured"));
         output.WriteLine(string.Create(inv, $"completed filings      {_filings} ({_filings / seconds:0.00}/s)"));
         output.WriteLine(string.Create(inv, $"completed journeys     {_journeys}, revocations {_revocations}"));
         output.WriteLine(string.Create(inv, $"requests               {requests} ({requests / seconds:0.0}/s)"));

@@ -29,7 +29,7 @@ public static class LoggingSetup
                 blockWhenFull: true)
             .WriteTo.Async(sink => sink.File(
                     new RedactingFormatter(new JsonFormatter(renderMessage: true)),
-                    Path.Combine(logDirectory, "portal-.log"),
+                    Path.Combine(logDirectory, retention.FilePattern),
                     rollingInterval: RollingInterval.Day,
                     fileSizeLimitBytes: retention.FileSizeLimitMegabytes * 1024L * 1024L,
                     rollOnFileSizeLimit: true,
@@ -55,4 +55,16 @@ public sealed class LogRetentionOptions
 
     /// <summary>Past this size a day's log continues in a new file (portal-20261126_001.log …).</summary>
     public int FileSizeLimitMegabytes { get; set; } = 100;
+
+    /// <summary>
+    /// Name the files after the machine (portal-&lt;host&gt;-20261126.log), for instances that share one log folder
+    /// (docker-compose's replicas): two processes never write one file.
+    /// </summary>
+    public bool FilePerInstance { get; set; }
+
+    public string FilePattern =>
+        FilePerInstance ? $"portal-{SafeName(Environment.MachineName)}-.log" : "portal-.log";
+
+    private static string SafeName(string name) =>
+        new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_')]);
 }
