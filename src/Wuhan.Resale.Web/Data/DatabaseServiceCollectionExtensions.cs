@@ -9,6 +9,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Configuration section "Database". Nothing configured means SQLite in the data folder.</summary>
@@ -74,6 +75,18 @@ public static class DatabaseServiceCollectionExtensions
             // Pooled: a context is reset and reused instead of built per request (its options are built once).
             services.AddDbContextPool<ResaleDbContext, SqlServerResaleDbContext>((provider, options) => PersonalDataOptionsExtension.AddTo(options
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
+                .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()), protector));
+        }
+        else if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Resale is not set.");
+            }
+
+            services.AddDbContextPool<ResaleDbContext, PostgreSqlResaleDbContext>((provider, options) => PersonalDataOptionsExtension.AddTo(options
+                .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
                 .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
                 .AddInterceptors(provider.GetRequiredService<Infrastructure.Auditing.AuditChainInterceptor>()), protector));
         }

@@ -34,3 +34,13 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
             .WithPersonalDataProtector(DesignTime.Protector())
             .Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlResaleDbContext>
+{
+    public PostgreSqlResaleDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgreSqlResaleDbContext>()
+            .UseNpgsql("Host=localhost;Database=wuhan_resale;Username=resale_owner")
+            .ReplaceService<IModelCacheKeyFactory, ResaleModelCacheKeyFactory>()
+            .WithPersonalDataProtector(DesignTime.Protector())
+            .Options);
+}

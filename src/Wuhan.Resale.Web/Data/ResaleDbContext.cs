@@ -123,10 +123,16 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // Times are stored as UTC ticks on SQLite (which cannot order DateTimeOffset text) and natively on SQL Server.
+        // Times are stored as UTC ticks on SQLite (which cannot order DateTimeOffset text), natively on SQL Server, and as
+        // timestamptz on PostgreSQL, which holds an instant without its offset: Npgsql writes only UTC values, so every
+        // time is turned to UTC on the way in (and reads back as UTC, the same instant).
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
 
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
@@ -170,6 +176,17 @@ public sealed class SqlServerResaleDbContext : ResaleDbContext
     {
     }
 }
+
+/// <summary>A PostgreSQL deployment (also the 信创 databases that speak its protocol); migrations in Data/Migrations/PostgreSql.</summary>
+public sealed class PostgreSqlResaleDbContext : ResaleDbContext
+{
+    public PostgreSqlResaleDbContext(DbContextOptions<PostgreSqlResaleDbContext> options) : base(options)
+    {
+    }
+}
+
+/// <summary>Any offset in, UTC out: the same instant, in the only form PostgreSQL's timestamptz accepts from Npgsql.</summary>
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v.ToUniversalTime());
 
 /// <summary>Keeps one cached model per context type and key set: the converters capture the protector.</summary>
 internal sealed class ResaleModelCacheKeyFactory : IModelCacheKeyFactory

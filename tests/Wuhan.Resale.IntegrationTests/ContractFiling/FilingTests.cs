@@ -7,17 +7,27 @@ using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.Web.Features.ContractFiling;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Testing;
+using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.IntegrationTests.ContractFiling;
 
-public sealed class FilingTests : IDisposable
+public sealed class FilingTests() : FilingContract(DatabaseProvider.Sqlite);
+
+/// <summary>The whole filing journey on PostgreSQL: sign-in and buyer look-ups by keyed hash, contract numbers, the race.</summary>
+public sealed class FilingOnPostgreSqlTests() : FilingContract(DatabaseProvider.PostgreSql);
+
+public abstract class FilingContract : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _factory;
 
-    public FilingTests() => _factory = new PortalFactory { Clock = _clock };
+    protected FilingContract(DatabaseProvider provider) => _factory = new PortalFactory { Clock = _clock, Provider = provider };
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task FilingWithEveryPartysCode_MintsAContractNumber_AndTellsEveryParty()

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Infrastructure.Hardening;
 
@@ -68,10 +69,12 @@ public sealed class AuditChainTests
         Assert.Contains("核验通过", output.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheChain_StaysWhole_UnderConcurrentWriters()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task TheChain_StaysWhole_UnderConcurrentWriters(DatabaseProvider provider)
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory { Provider = provider };
         _ = factory.Services;
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => RecordAsync(factory, 10))));

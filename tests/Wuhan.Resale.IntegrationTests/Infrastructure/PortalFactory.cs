@@ -10,6 +10,9 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// <summary>
 /// The real portal on a SQLite file in its own temporary data folder, with the embedded registries answering
 /// at once. Several factories may share one folder to test what survives a restart.
+/// With <see cref="Provider"/> = PostgreSql it runs on a fresh PostgreSQL database of its own instead (see
+/// <see cref="PostgreSqlServer"/>), signed in as the low-privilege portal role; factories share one by passing
+/// <see cref="PostgreSqlDatabase"/>.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
@@ -53,6 +56,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>When set, the portal's clock: tests move time forward instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>The database engine; SQLite unless a test asks for PostgreSQL.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The PostgreSQL database: given to share one between factories, else created on first use and dropped on dispose.</summary>
+    public string? PostgreSqlDatabase { get; set; }
+
+    private bool _ownsDatabase;
+
     /// <summary>Extra service replacements, e.g. a fake at the system's edge.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -74,6 +85,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            if (PostgreSqlDatabase is null)
+            {
+                PostgreSqlDatabase = Task.Run(PostgreSqlServer.CreateDatabaseAsync).GetAwaiter().GetResult();
+                _ownsDatabase = true;
+            }
+
+            // The schema comes from the template, migrated by the owner role; the portal has no right to change it.
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("Database:MigrateOnStartup", "false");
+            builder.UseSetting("ConnectionStrings:Resale", PostgreSqlServer.ConnectionString(PostgreSqlServer.PortalConnectionString, PostgreSqlDatabase));
+        }
+
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:00");
         builder.UseSetting("DataProtection:Certificate", DataProtectionCertificate.Value);
         if (Environment != "Production")
@@ -129,6 +154,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && _ownsDatabase && PostgreSqlDatabase is { } database)
+        {
+            _ownsDatabase = false;
+            Task.Run(() => PostgreSqlServer.DropDatabaseAsync(database)).GetAwaiter().GetResult();
+        }
+
         if (disposing && _ownsDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

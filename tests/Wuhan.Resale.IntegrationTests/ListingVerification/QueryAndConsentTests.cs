@@ -5,6 +5,7 @@ using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.Domain.Auditing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.IntegrationTests.ListingVerification;
 
@@ -203,10 +204,13 @@ public sealed class QueryAndConsentTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
     }
 
-    [Fact]
-    public async Task TwoVerificationsOfTheSameHomeAtOnce_MakeExactlyOneListing()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task TwoVerificationsOfTheSameHomeAtOnce_MakeExactlyOneListing(DatabaseProvider provider)
     {
-        var journey = await SellerJourney.SignInAsync(_factory, "seller-two-homes");
+        using var factory = new PortalFactory { Clock = _clock, Provider = provider };
+        var journey = await SellerJourney.SignInAsync(factory, "seller-two-homes");
         var homes = await journey.ConsentAsync(await journey.QueryHomesAsync());
         var certificate = DemoData.Property("home-dxh-clean").CertificateNumber;
 
@@ -214,7 +218,7 @@ public sealed class QueryAndConsentTests : IDisposable
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(1, await _factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == certificate)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Listings.CountAsync(l => l.CertificateNumber == certificate)));
         foreach (var response in responses)
         {
             response.Dispose();

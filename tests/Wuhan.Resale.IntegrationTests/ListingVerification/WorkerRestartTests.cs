@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.IntegrationTests.ListingVerification;
 
@@ -35,13 +36,15 @@ public sealed class WorkerRestartTests
         Assert.Equal(1, await restarted.WithDbAsync(db => db.PropertyQueries.Where(q => q.Id == queryId).SelectMany(q => q.Records).CountAsync()));
     }
 
-    [Fact]
-    public async Task TwoInstancesOnOneDatabase_ProcessEachQueryOnce()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task TwoInstancesOnOneDatabase_ProcessEachQueryOnce(DatabaseProvider provider)
     {
         var directory = PortalFactory.NewDataDirectory();
-        using var first = new PortalFactory(directory);
+        using var first = new PortalFactory(directory) { Provider = provider };
         _ = first.Services;
-        using var second = new PortalFactory(directory);
+        using var second = new PortalFactory(directory) { Provider = provider, PostgreSqlDatabase = first.PostgreSqlDatabase };
         _ = second.Services;
         var keys = new[] { "seller-clean", "seller-two-homes", "co-owner-a", "co-owner-b", "seller-hidden", "seller-undetermined", "seller-wedz", "seller-seized" };
         var ids = new List<Guid>();

@@ -8,6 +8,7 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.Partners;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Data;
 
 namespace Wuhan.Resale.IntegrationTests.PartnerApi;
 
@@ -181,12 +182,14 @@ public sealed class PartnerApiTests : IDisposable
         Assert.Contains("/api/partner/contracts/{contractNumber}/registration", paths);
     }
 
-    [Fact]
-    public async Task ARevocationAndARegistrationAtOnce_EndInExactlyOneOfTheTwo()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ARevocationAndARegistrationAtOnce_EndInExactlyOneOfTheTwo(DatabaseProvider provider)
     {
         for (var round = 0; round < 3; round++)
         {
-            using var factory = new PortalFactory { Clock = _clock };
+            using var factory = new PortalFactory { Clock = _clock, Provider = provider };
             var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
             using var anonymous = factory.CreateClient();
             var lookup = await Forms.GetDocumentAsync(anonymous, "/revocation");

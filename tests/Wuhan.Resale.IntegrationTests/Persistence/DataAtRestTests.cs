@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
+using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.IntegrationTests.Persistence;
@@ -11,17 +12,35 @@ namespace Wuhan.Resale.IntegrationTests.Persistence;
 /// <summary>What a person who copies the data folder would find: no demo ID or phone number in plain text.</summary>
 public sealed class DataAtRestTests
 {
-    [Fact]
-    public async Task SecondStart_ReusesTheDatabase_WithoutDuplicatingDemoRows()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SecondStart_ReusesTheDatabase_WithoutDuplicatingDemoRows(DatabaseProvider provider)
     {
         var directory = PortalFactory.NewDataDirectory();
+        var database = provider == DatabaseProvider.PostgreSql ? await PostgreSqlServer.CreateDatabaseAsync() : null;
+        try
+        {
+            await StartTwiceAsync(directory, provider, database);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await PostgreSqlServer.DropDatabaseAsync(database);
+            }
+        }
+    }
+
+    private static async Task StartTwiceAsync(string directory, DatabaseProvider provider, string? database)
+    {
         (int Citizens, int Homes, int Owners, int Districts, int Policies, int Users) first;
-        using (var factory = new PortalFactory(directory))
+        using (var factory = new PortalFactory(directory) { Provider = provider, PostgreSqlDatabase = database })
         {
             first = await CountAsync(factory);
         }
 
-        using var restarted = new PortalFactory(directory);
+        using var restarted = new PortalFactory(directory) { Provider = provider, PostgreSqlDatabase = database };
         var second = await CountAsync(restarted);
 
         Assert.Equal(DemoData.Set.Citizens.Count, first.Citizens);

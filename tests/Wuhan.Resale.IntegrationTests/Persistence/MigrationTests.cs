@@ -38,6 +38,28 @@ public sealed class MigrationTests
         Assert.Contains("[LiveCertificateNumber] IS NOT NULL", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PostgreSqlMigrations_CoverTheModel()
+    {
+        using var db = CreateDesignTime<PostgreSqlResaleDbContext>();
+
+        Assert.True(db.Database.IsNpgsql());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context PostgreSqlResaleDbContext --output-dir Data/Migrations/PostgreSql");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void PostgreSqlMigrations_StoreEveryTimeAsTimestamptz()
+    {
+        using var db = CreateDesignTime<PostgreSqlResaleDbContext>();
+
+        var script = db.Database.GenerateCreateScript();
+
+        Assert.Contains("CREATE TABLE \"Contracts\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"FiledAt\" timestamp with time zone", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("timestamp without time zone", script, StringComparison.Ordinal);
+    }
+
     private static T CreateDesignTime<T>()
         where T : DbContext
     {

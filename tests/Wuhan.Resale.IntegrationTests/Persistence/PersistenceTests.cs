@@ -12,23 +12,39 @@ using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.IntegrationTests.Persistence;
 
-public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassFixture<PersistenceTests.Fixture>
+/// <summary>Encryption at rest, keyed-hash look-ups, concurrency tokens and unique indexes, on SQLite.</summary>
+public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : PersistenceContract(fixture.Factory), IClassFixture<PersistenceTests.Fixture>
 {
     public sealed class Fixture : IDisposable
     {
-        public PortalFactory Factory { get; } = CreateStarted();
+        public PortalFactory Factory { get; } = PersistenceContract.CreateStarted(DatabaseProvider.Sqlite);
 
         public void Dispose() => Factory.Dispose();
+    }
+}
 
-        private static PortalFactory CreateStarted()
-        {
-            var factory = new PortalFactory();
-            _ = factory.Services; // starts the host: migrates and seeds
-            return factory;
-        }
+/// <summary>The same on PostgreSQL, the portal signed in as the role that may change rows only.</summary>
+public sealed class PersistenceOnPostgreSqlTests(PersistenceOnPostgreSqlTests.Fixture fixture) : PersistenceContract(fixture.Factory), IClassFixture<PersistenceOnPostgreSqlTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public PortalFactory Factory { get; } = PersistenceContract.CreateStarted(DatabaseProvider.PostgreSql);
+
+        public void Dispose() => Factory.Dispose();
+    }
+}
+
+/// <summary>What every provider must keep: the tests of <see cref="PersistenceTests"/> and <see cref="PersistenceOnPostgreSqlTests"/>.</summary>
+public abstract class PersistenceContract(PortalFactory factory)
+{
+    internal static PortalFactory CreateStarted(DatabaseProvider provider)
+    {
+        var started = new PortalFactory { Provider = provider };
+        _ = started.Services; // starts the host: migrates (SQLite) and seeds
+        return started;
     }
 
-    private PortalFactory Factory => fixture.Factory;
+    private PortalFactory Factory => factory;
 
     [Fact]
     public async Task Person_RoundTripsPlainValues_WhileTheColumnsHoldCiphertext()
@@ -37,7 +53,7 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         var citizen = DemoData.Citizen("buyer-1");
 
         var loaded = await Factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id));
-        var raw = await ReadRawAsync("SELECT IdNumber, Phone, IdNumberHash FROM People WHERE Id = @id", person.Id);
+        var raw = await ReadRawAsync("SELECT \"IdNumber\", \"Phone\", \"IdNumberHash\" FROM \"People\" WHERE \"Id\" = @id", person.Id);
 
         Assert.Equal(citizen.IdNumber, loaded.IdNumber);
         Assert.Equal(citizen.Phone, loaded.Phone);
@@ -93,7 +109,15 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
 
         var second = await Assert.ThrowsAsync<DbUpdateException>(() => CreateListingAsync("seller-optics-valley", "home-optics-valley"));
 
-        Assert.IsType<SqliteException>(second.InnerException);
+        if (Factory.Provider == DatabaseProvider.PostgreSql)
+        {
+            Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, Assert.IsType<Npgsql.PostgresException>(second.InnerException).SqlState);
+        }
+        else
+        {
+            Assert.IsType<SqliteException>(second.InnerException);
+        }
+
         var live = await Factory.WithDbAsync(db => db.Listings.CountAsync(l => l.LiveCertificateNumber == first.CertificateNumber));
         Assert.Equal(1, live);
     }
@@ -142,7 +166,7 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         });
 
         var loaded = await Factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listing.Id));
-        var rawIds = await ReadRawAsync("SELECT IdNumber FROM ListingBuyers WHERE ListingId = @id ORDER BY \"Order\"", listing.Id);
+        var rawIds = await ReadRawAsync("SELECT \"IdNumber\" FROM \"ListingBuyers\" WHERE \"ListingId\" = @id ORDER BY \"Order\"", listing.Id);
 
         Assert.Equal(ListingStatus.BuyersConfirmed, loaded.Status);
         Assert.Equal(buyers.Select(b => b.IdNumber), loaded.Buyers.OrderBy(b => b.Order).Select(b => b.IdNumber));
@@ -162,13 +186,19 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         return await Scenario.VerifyAsync(db, person, query, DemoData.Property(homeKey).CertificateNumber);
     }
 
+    /// <summary>Reads columns as stored, past the portal's converters (SQLite keeps GUIDs as upper-case text).</summary>
     private async Task<List<string>> ReadRawAsync(string sql, Guid id)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Factory.DataDirectory, "resale.db")}");
-        await connection.OpenAsync();
+        await using var connection = Factory.Provider == DatabaseProvider.PostgreSql
+            ? (System.Data.Common.DbConnection)await PostgreSqlServer.OpenAsync(PostgreSqlServer.ConnectionString(PostgreSqlServer.OwnerConnectionString, Factory.PostgreSqlDatabase!))
+            : new SqliteConnection($"Data Source={Path.Combine(Factory.DataDirectory, "resale.db")}");
+        await connection.OpenIfClosedAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("@id", id.ToString().ToUpperInvariant());
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = Factory.Provider == DatabaseProvider.PostgreSql ? id : id.ToString().ToUpperInvariant();
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
         while (await reader.ReadAsync())
@@ -180,5 +210,16 @@ public sealed class PersistenceTests(PersistenceTests.Fixture fixture) : IClassF
         }
 
         return values;
+    }
+}
+
+internal static class DbConnectionOpening
+{
+    public static async Task OpenIfClosedAsync(this System.Data.Common.DbConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
     }
 }

@@ -88,6 +88,8 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
                     writers.Audit.Write(e, chain.Sequence, chain.Hash, tx);
                 }
 
+                writers.Flush();
+
                 await transaction.CommitAsync(cancellationToken);
                 var done = Math.Min(count, start + BatchSize);
                 if (done % 100_000 == 0 || done == count)
@@ -150,26 +152,14 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
             var indexes = Enumerable.Range(0, plans.Length)
                 .Where(i => plans[i].Status != ContractStatus.Draft && ShanghaiTime.ToShanghai(plans[i].FiledAt).Year == year)
                 .OrderBy(i => plans[i].FiledAt).ToList();
-            var name = ContractNumber.SequenceName(year);
-            var sequence = await db.NumberSequences.SingleOrDefaultAsync(s => s.Name == name, cancellationToken);
-            var first = sequence?.Next ?? 1;
-            if (sequence is null)
-            {
-                db.NumberSequences.Add(new NumberSequence(name, first + indexes.Count));
-            }
-            else
-            {
-                db.Entry(sequence).Property(s => s.Next).CurrentValue = first + indexes.Count;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            // A block taken atomically, like the filing page's one number: a filing during the run gets a number outside it.
+            var first = await new NumberSequences(db).TakeBlockAsync(ContractNumber.SequenceName(year), indexes.Count, cancellationToken);
             for (var k = 0; k < indexes.Count; k++)
             {
                 result[indexes[k]] = ContractNumber.Create(year, first + k).Value;
             }
         }
 
-        db.ChangeTracker.Clear();
         return result;
     }
 

@@ -30,6 +30,15 @@ internal sealed class BulkContractWriters(ResaleDbContext db, DbConnection conne
 
     public BulkAuditWriter Audit { get; } = new(new BulkTableInserter(db, connection, typeof(AuditEvent)));
 
+    /// <summary>Sends what a COPY-based writer gathered, parents before children (the foreign keys are checked per statement).</summary>
+    public void Flush()
+    {
+        foreach (var inserter in new[] { Person, Query, Record, Owner, Listing, Buyer, Contract, Party, Audit.Inserter })
+        {
+            inserter.Flush();
+        }
+    }
+
     public void Dispose()
     {
         foreach (var inserter in new[] { Person, Query, Record, Owner, Listing, Buyer, Contract, Party, Audit.Inserter })

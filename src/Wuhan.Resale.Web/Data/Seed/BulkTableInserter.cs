@@ -11,6 +11,8 @@ namespace Wuhan.Resale.Web.Data.Seed;
 /// names and how each value is stored (UTC ticks on SQLite, enums as text, encrypted personal data) all come from the
 /// model's own type mappings and converters, so a row written here reads back exactly as one EF saved. Lookup hashes
 /// and the concurrency token are not computed here: the caller sets them as the context would on save.
+/// On PostgreSQL the rows are gathered instead and sent with binary COPY on <see cref="Flush"/> (one round trip per table
+/// and batch instead of one per row); the caller flushes the tables parents first.
 /// </summary>
 internal sealed class BulkTableInserter : IDisposable
 {
@@ -18,6 +20,8 @@ internal sealed class BulkTableInserter : IDisposable
     private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
     private readonly (RelationalTypeMapping Mapping, DbParameter Parameter)[] _columns;
     private readonly object?[] _values;
+    private readonly string? _copyCommand;
+    private readonly List<object?[]> _rows = [];
 
     public BulkTableInserter(ResaleDbContext db, DbConnection connection, Type clrType)
     {
@@ -50,6 +54,12 @@ internal sealed class BulkTableInserter : IDisposable
             names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
         }
 
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            _copyCommand = $"COPY {tableName} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)";
+        }
+
         _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) "
             + $"VALUES ({string.Join(", ", Enumerable.Range(0, names.Count).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
     }
@@ -60,9 +70,23 @@ internal sealed class BulkTableInserter : IDisposable
         set => _values[_indexOf.TryGetValue(property, out var i) ? i : throw new ArgumentException($"No column for {property}.", nameof(property))] = value;
     }
 
-    /// <summary>Writes the row set so far (unset columns are NULL) and clears it for the next.</summary>
+    /// <summary>Writes the row set so far (unset columns are NULL), or keeps it for the COPY, and clears it for the next.</summary>
     public void Insert(DbTransaction transaction)
     {
+        if (_copyCommand is not null)
+        {
+            var row = new object?[_columns.Length];
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var value = _values[i];
+                row[i] = value is null ? null : _columns[i].Mapping.Converter?.ConvertToProvider(value) ?? value;
+                _values[i] = null;
+            }
+
+            _rows.Add(row);
+            return;
+        }
+
         _command.Transaction = transaction;
         for (var i = 0; i < _columns.Length; i++)
         {
@@ -73,6 +97,39 @@ internal sealed class BulkTableInserter : IDisposable
         }
 
         _command.ExecuteNonQuery();
+    }
+
+    /// <summary>Sends the gathered rows with binary COPY (PostgreSQL); nothing to do where each row was inserted at once.</summary>
+    public void Flush()
+    {
+        if (_copyCommand is null || _rows.Count == 0)
+        {
+            return;
+        }
+
+        // Each value goes as the CLR type the model's converter produced, which Npgsql maps to the column's own type.
+        using (var importer = ((Npgsql.NpgsqlConnection)_command.Connection!).BeginBinaryImport(_copyCommand))
+        {
+            foreach (var row in _rows)
+            {
+                importer.StartRow();
+                foreach (var value in row)
+                {
+                    if (value is null)
+                    {
+                        importer.WriteNull();
+                    }
+                    else
+                    {
+                        importer.Write(value);
+                    }
+                }
+            }
+
+            importer.Complete();
+        }
+
+        _rows.Clear();
     }
 
     public void Dispose() => _command.Dispose();

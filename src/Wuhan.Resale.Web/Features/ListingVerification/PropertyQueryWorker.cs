@@ -98,23 +98,51 @@ public sealed partial class PropertyQueryWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResaleDbContext>();
         var now = clock.GetUtcNow();
-        var candidate = await db.PropertyQueries.AsNoTracking()
-            .Where(q => q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
-            .OrderBy(q => q.RequestedAt)
-            .Select(q => (Guid?)q.Id)
-            .FirstOrDefaultAsync(stoppingToken);
-        if (candidate is not { } id)
+        var leasedUntil = now + options.Value.Lease;
+        Guid id;
+        int claimed;
+        if (db.Database.IsNpgsql())
         {
-            return false;
+            // One statement: the oldest claimable row that no other worker holds at this moment (SKIP LOCKED), so
+            // workers on several instances take different queries instead of racing for the same one.
+            var pending = nameof(PropertyQueryStatus.Pending);
+            var version = Guid.NewGuid();
+            var ids = await db.Database.SqlQuery<Guid>($"""
+                UPDATE "PropertyQueries" SET "LeasedUntil" = {leasedUntil}, "Attempts" = "Attempts" + 1, "Version" = {version}
+                WHERE "Id" = (
+                    SELECT "Id" FROM "PropertyQueries"
+                    WHERE "Status" = {pending} AND ("LeasedUntil" IS NULL OR "LeasedUntil" < {now})
+                    ORDER BY "RequestedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(stoppingToken);
+            if (ids.Count == 0)
+            {
+                return false;
+            }
+
+            (id, claimed) = (ids[0], 1);
+        }
+        else
+        {
+            var candidate = await db.PropertyQueries.AsNoTracking()
+                .Where(q => q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
+                .OrderBy(q => q.RequestedAt)
+                .Select(q => (Guid?)q.Id)
+                .FirstOrDefaultAsync(stoppingToken);
+            if (candidate is null)
+            {
+                return false;
+            }
+
+            id = candidate.Value;
+            claimed = await db.PropertyQueries
+                .Where(q => q.Id == id && q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(q => q.LeasedUntil, leasedUntil)
+                    .SetProperty(q => q.Attempts, q => q.Attempts + 1)
+                    .SetProperty(q => EF.Property<Guid>(q, ResaleDbContext.VersionProperty), Guid.NewGuid()), stoppingToken);
         }
 
-        var leasedUntil = now + options.Value.Lease;
-        var claimed = await db.PropertyQueries
-            .Where(q => q.Id == id && q.Status == PropertyQueryStatus.Pending && (q.LeasedUntil == null || q.LeasedUntil < now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(q => q.LeasedUntil, leasedUntil)
-                .SetProperty(q => q.Attempts, q => q.Attempts + 1)
-                .SetProperty(q => EF.Property<Guid>(q, ResaleDbContext.VersionProperty), Guid.NewGuid()), stoppingToken);
         if (claimed == 1)
         {
             try

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The local PostgreSQL the portal's PostgreSQL tests (and a developer's `Database:Provider=PostgreSql` run) use.
+#
+#   scripts/postgres.sh start   start the installed cluster (installing `postgresql` where it is missing), create the
+#                               roles and the database, print the settings as `export` lines (eval-able)
+#   scripts/postgres.sh stop    stop the cluster
+#   scripts/postgres.sh env     print the settings only
+#
+# Both commands may be run any number of times. Two roles, as a deployment has them:
+#   resale_owner   owns the databases and the schema; runs the migrations; may create databases (the tests make one
+#                  per portal from a migrated template)
+#   resale_portal  what the portal signs in as: CONNECT and row access (SELECT, INSERT, UPDATE, DELETE) only, no DDL
+set -euo pipefail
+
+owner_password="${RESALE_PG_OWNER_PASSWORD:-resale-owner-local}"
+portal_password="${RESALE_PG_PORTAL_PASSWORD:-resale-portal-local}"
+database="${RESALE_PG_DATABASE:-wuhan_resale}"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+# The first cluster pg_lsclusters lists: "version name port status".
+cluster() {
+  pg_lsclusters --no-header 2>/dev/null | awk 'NR == 1 { print $1, $2, $3, $4 }'
+}
+
+ensure_installed() {
+  if command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(cluster)" ]; then
+    return
+  fi
+  if ! command -v pg_lsclusters >/dev/null 2>&1; then
+    echo "==> installing postgresql" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  if [ -z "$(cluster)" ]; then
+    local version
+    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    as_root pg_createcluster "$version" main >/dev/null
+  fi
+}
+
+port() {
+  read -r _ _ p _ <<<"$(cluster)"
+  echo "$p"
+}
+
+print_env() {
+  local p
+  p=$(port)
+  echo "export RESALE_POSTGRES_OWNER='Host=127.0.0.1;Port=$p;Username=resale_owner;Password=$owner_password'"
+  echo "export RESALE_POSTGRES_PORTAL='Host=127.0.0.1;Port=$p;Username=resale_portal;Password=$portal_password'"
+  echo "# the portal itself: Database__Provider=PostgreSql and"
+  echo "export RESALE_POSTGRES_CONNECTION='Host=127.0.0.1;Port=$p;Database=$database;Username=resale_portal;Password=$portal_password'"
+}
+
+start() {
+  ensure_installed
+  local version name p status
+  read -r version name p status <<<"$(cluster)"
+  if [ "$status" != "online" ]; then
+    echo "==> starting PostgreSQL $version/$name on port $p" >&2
+    as_root pg_ctlcluster "$version" "$name" start
+  fi
+  for _ in $(seq 1 60); do
+    if pg_isready -q -h 127.0.0.1 -p "$p"; then break; fi
+    sleep 0.5
+  done
+  pg_isready -q -h 127.0.0.1 -p "$p" || { echo "PostgreSQL $version/$name did not accept connections on port $p" >&2; exit 1; }
+
+  # Roles and the portal's database; the password is set each time so a changed setting takes effect.
+  as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d postgres \
+    -v owner_password="$owner_password" -v portal_password="$portal_password" -v database="$database" <<'SQL'
+SELECT format('CREATE ROLE resale_owner LOGIN CREATEDB PASSWORD %L', :'owner_password')
+  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_owner') \gexec
+SELECT format('CREATE ROLE resale_portal LOGIN PASSWORD %L', :'portal_password')
+  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_portal') \gexec
+SELECT format('ALTER ROLE resale_owner LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD %L', :'owner_password') \gexec
+SELECT format('ALTER ROLE resale_portal LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'portal_password') \gexec
+SELECT format('CREATE DATABASE %I OWNER resale_owner ENCODING %L TEMPLATE template0', :'database', 'UTF8')
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
+SQL
+  # Inside the database: nobody but the owner creates objects; whatever the owner's migrations create, the portal
+  # may read and write (default privileges), and it may use the identity sequences.
+  as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d "$database" <<'SQL'
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO resale_portal;
+ALTER DEFAULT PRIVILEGES FOR ROLE resale_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO resale_portal;
+ALTER DEFAULT PRIVILEGES FOR ROLE resale_owner IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO resale_portal;
+SQL
+  echo "==> PostgreSQL $version/$name is up on 127.0.0.1:$p (roles resale_owner, resale_portal; database $database)" >&2
+  print_env
+}
+
+stop() {
+  if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(cluster)" ]; then
+    return
+  fi
+  local version name p status
+  read -r version name p status <<<"$(cluster)"
+  if [ "$status" = "online" ]; then
+    echo "==> stopping PostgreSQL $version/$name" >&2
+    as_root pg_ctlcluster "$version" "$name" stop -m fast
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  env) print_env ;;
+  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+esac
