@@ -30,6 +30,21 @@ internal sealed class Browser(HttpClient http, IReadOnlyList<Uri> baseUrls, stri
 
     public Task<PageResponse> GetAsync(string step, string path) => SendAsync(step, HttpMethod.Get, path, null);
 
+    /// <summary>
+    /// The same page from every instance: the development SMS inbox is each instance's own (codes never reach the
+    /// database in clear), so a tester's "phone" reads all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<PageResponse>> GetFromEveryInstanceAsync(string step, string path)
+    {
+        var pages = new List<PageResponse>(baseUrls.Count);
+        foreach (var baseUrl in baseUrls)
+        {
+            pages.Add(await SendToAsync(baseUrl, step, HttpMethod.Get, path, null));
+        }
+
+        return pages;
+    }
+
     public async Task<IHtmlDocument> GetPageAsync(string step, string path)
     {
         var response = await GetAsync(step, path);
@@ -118,10 +133,15 @@ internal sealed class Browser(HttpClient http, IReadOnlyList<Uri> baseUrls, stri
     private static Uri CookieScope(Uri target) =>
         target.IsLoopback && target.Scheme == Uri.UriSchemeHttp ? new UriBuilder(target) { Scheme = Uri.UriSchemeHttps, Port = target.Port }.Uri : target;
 
-    private async Task<PageResponse> SendAsync(string step, HttpMethod method, string path, HttpContent? content)
+    private Task<PageResponse> SendAsync(string step, HttpMethod method, string path, HttpContent? content)
     {
         var instance = baseUrls.Count == 1 ? 0 : (int)((uint)Interlocked.Increment(ref s_nextInstance) % (uint)baseUrls.Count);
-        var target = new Uri(baseUrls[instance], path);
+        return SendToAsync(baseUrls[instance], step, method, path, content);
+    }
+
+    private async Task<PageResponse> SendToAsync(Uri baseUrl, string step, HttpMethod method, string path, HttpContent? content)
+    {
+        var target = new Uri(baseUrl, path);
         using var request = new HttpRequestMessage(method, target) { Content = content };
         var cookieScope = CookieScope(target);
         var cookies = _cookies.GetCookieHeader(cookieScope);

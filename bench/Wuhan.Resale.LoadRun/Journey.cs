@@ -12,7 +12,7 @@ namespace Wuhan.Resale.LoadRun;
 /// One seller's whole journey through the pages, as a person does it: QR sign-in confirmed on the phone page, property
 /// query, user notice, verification of the home, the buyer, the contract form, filing with both parties' SMS codes, the
 /// PDF, and for some journeys the revocation. Codes are read from the embedded gateway's development inbox
-/// (<c>/dev/sms?format=json</c>), as a tester reads them off the phones.
+/// (<c>/dev/sms?format=json</c>, of every instance), as a tester reads them off the phones.
 /// </summary>
 internal sealed partial class Journey(HttpClient http, LoadRunOptions options, Stats stats, int number)
 {
@@ -252,19 +252,23 @@ internal sealed partial class Journey(HttpClient http, LoadRunOptions options, S
     /// <summary>The code in the newest message of this purpose to this phone, from the development SMS inbox.</summary>
     private static async Task<string?> LatestCodeAsync(Browser browser, string phone, string purpose)
     {
-        var inbox = await browser.GetAsync("sms-inbox", $"/dev/sms?phone={phone}&format=json");
-        Browser.Expect("sms-inbox", inbox, HttpStatusCode.OK);
-        using var json = JsonDocument.Parse(inbox.Body);
-        foreach (var message in json.RootElement.EnumerateArray())
+        var newest = (SentAt: DateTimeOffset.MinValue, Code: (string?)null);
+        foreach (var inbox in await browser.GetFromEveryInstanceAsync("sms-inbox", $"/dev/sms?phone={phone}&format=json"))
         {
-            if (message.GetProperty("purpose").GetString() == purpose
-                && CodePattern().Match(message.GetProperty("text").GetString() ?? string.Empty) is { Success: true } match)
+            Browser.Expect("sms-inbox", inbox, HttpStatusCode.OK);
+            using var json = JsonDocument.Parse(inbox.Body);
+            foreach (var message in json.RootElement.EnumerateArray())
             {
-                return match.Groups[1].Value;
+                var sentAt = message.GetProperty("sentAt").GetDateTimeOffset();
+                if (sentAt > newest.SentAt && message.GetProperty("purpose").GetString() == purpose
+                    && CodePattern().Match(message.GetProperty("text").GetString() ?? string.Empty) is { Success: true } match)
+                {
+                    newest = (sentAt, match.Groups[1].Value);
+                }
             }
         }
 
-        return null;
+        return newest.Code;
     }
 
     [GeneratedRegex(@"验证码(\d{6})")]

@@ -1245,6 +1245,29 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1283,6 +1306,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("LastSeenAt");
 
