@@ -16,6 +16,7 @@ using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Infrastructure.Hardening;
+using Wuhan.Resale.Web.Infrastructure.Retention;
 using Wuhan.Resale.Web.Integrations;
 using Wuhan.Resale.Web.Messaging;
 using Wuhan.Resale.Web.Pdf;
@@ -67,6 +68,7 @@ builder.Services.AddControllersWithViews(options =>
     });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 
 // Behind the bureau's reverse proxy: trust X-Forwarded-For/Proto from the configured proxies only.
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -83,6 +83,8 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<RateCounter> RateCounters => Set<RateCounter>();
 
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     public DbSet<Domain.Bookings.OfficeVisit> OfficeVisits => Set<Domain.Bookings.OfficeVisit>();
 
     public DbSet<Domain.Bookings.OfficeVisitCapacity> OfficeVisitCapacities => Set<Domain.Bookings.OfficeVisitCapacity>();
