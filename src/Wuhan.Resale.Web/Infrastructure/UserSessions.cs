@@ -24,7 +24,10 @@ public sealed class UserSessions(
 
     private sealed record CheckedSession(string UserId, DateTimeOffset CheckedAt);
 
-    /// <summary>Rows whose last use is older than this are deleted at the next sign-in; their ends are in the audit log.</summary>
+    /// <summary>
+    /// Rows whose last use is older than this are deleted by the hourly clean-up (Retention:Sessions, RetentionJob);
+    /// their ends are in the audit log.
+    /// </summary>
     public static readonly TimeSpan KeepEndedFor = TimeSpan.FromDays(30);
 
     /// <summary>Adds a new session for the account to the unit of work and returns its id for the cookie.</summary>
@@ -32,9 +35,6 @@ public sealed class UserSessions(
     {
         ArgumentNullException.ThrowIfNull(user);
         var now = clock.GetUtcNow();
-        var cutoff = now - KeepEndedFor;
-        await db.UserSessions.Where(s => s.LastSeenAt < cutoff).ExecuteDeleteAsync();
-
         var http = httpContextAccessor.HttpContext;
         var session = new UserSession(
             Guid.CreateVersion7(now), user.Id, kind, now,

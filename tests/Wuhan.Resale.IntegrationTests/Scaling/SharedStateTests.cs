@@ -93,11 +93,9 @@ public sealed class SharedStateTests : IDisposable
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, otherClient);
 
-        // The next minute starts a new count, on either instance; the rows of the minute that is over are gone.
+        // The next minute starts a new count, on either instance (the rows of minutes that are over go with RetentionJob).
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, await StaffSignInAsync(_b, "10.9.0.1"));
-        var windows = await _a.WithDbAsync(db => db.RateCounters.AsNoTracking().Select(c => c.WindowStart).Distinct().ToListAsync());
-        Assert.Equal([Start.AddMinutes(1).ToUnixTimeSeconds() / 60 * 60], windows);
 
         // The counters name neither the address nor anything readable back to it.
         var keys = await _a.WithDbAsync(db => db.RateCounters.AsNoTracking().Select(c => c.Key).ToListAsync());

@@ -104,9 +104,7 @@ public sealed class LoginTicketService(ResaleDbContext db, TimeProvider clock)
             return stored;
         }
 
-        // Rows of tickets nobody finished are of no use after a day; this is the only write path, so tidy here.
-        var dayAgo = clock.GetUtcNow() - TimeSpan.FromDays(1);
-        await db.LoginTickets.Where(t => t.ExpiresAt < dayAgo && t.Status != LoginTicketStatus.Consumed).ExecuteDeleteAsync(cancellationToken);
+        // Rows of old tickets are deleted by the hourly clean-up (RetentionJob), not on this request's time.
         db.LoginTickets.Add(ticket);
         return ticket;
     }

@@ -51,8 +51,7 @@ public sealed class CaptchaService(ResaleDbContext db, CaptchaTokens tokens, Tim
             return false;
         }
 
-        // Keep the table small: a row is needed only while its challenge could still be answered.
-        await db.CaptchaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        // A row is needed only while its challenge could still be answered; the hourly clean-up (RetentionJob) deletes the rest.
         var used = db.CaptchaChallenges.Add(new CaptchaChallenge(challenge.Id, challenge.ExpiresAt, now));
         try
         {

@@ -43,8 +43,7 @@ public static class SharedRateCounters
                     .FirstOrDefaultAsync(cancellationToken);
             }
 
-            // First request of the window: the windows that are over go at the same time (one delete a client-minute).
-            await db.RateCounters.Where(c => c.ExpiresAt <= start).ExecuteDeleteAsync(cancellationToken);
+            // First request of the window (rows of windows that are over are deleted by the hourly RetentionJob).
             var counter = new RateCounter(key, start, start + seconds, 1);
             db.RateCounters.Add(counter);
             try
