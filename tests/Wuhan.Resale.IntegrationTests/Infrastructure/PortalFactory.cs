@@ -35,6 +35,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         Settings["RateLimits:CaptchaImagesPerMinute"] = "100000";
         Settings["RateLimits:SignInPostsPerMinute"] = "100000";
         Settings["RateLimits:PartnerRequestsPerMinute"] = "100000";
+
+        // Disposing a factory stops its worker: hand a query in progress back at once, as before the grace period
+        // existed (a fake clock would otherwise hold the stop for the host's whole timeout). ShutdownTests set their own.
+        Settings["PropertyQueries:ShutdownGrace"] = "00:00:00";
     }
 
     public string DataDirectory { get; }
