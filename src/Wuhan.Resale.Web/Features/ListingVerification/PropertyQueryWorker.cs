@@ -83,7 +83,9 @@ public sealed partial class PropertyQueryWorker(
     ILogger<PropertyQueryWorker> logger) : BackgroundService
 {
     /// <summary>Cancels the query in progress: not at the stop itself, but once the grace period after it has passed.</summary>
-    private readonly CancellationTokenSource _work = new(Timeout.InfiniteTimeSpan, clock);
+    private readonly CancellationTokenSource _work = new();
+
+    private ITimer? _graceTimer;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -118,7 +120,8 @@ public sealed partial class PropertyQueryWorker(
         var grace = options.Value.ShutdownGrace;
         if (grace > TimeSpan.Zero)
         {
-            _work.CancelAfter(grace);
+            // On the injected clock, so the grace period can be tested without waiting for it.
+            _graceTimer = clock.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), _work, grace, Timeout.InfiniteTimeSpan);
         }
         else
         {
@@ -128,6 +131,7 @@ public sealed partial class PropertyQueryWorker(
 
     public override void Dispose()
     {
+        _graceTimer?.Dispose();
         _work.Dispose();
         base.Dispose();
     }
