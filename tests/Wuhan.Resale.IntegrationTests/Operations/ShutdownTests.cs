@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.Domain.Properties;
 using Wuhan.Resale.Domain.Queries;
@@ -29,6 +30,9 @@ public sealed class ShutdownTests
         var clock = new GraceClock(Grace);
         var factory = SlowRegistryPortal(directory, registry, clock);
         var (client, queryId) = await StartAQueryAsync(factory, registry);
+
+        // The host itself waits longer than the worker's grace period before it gives up on the stop.
+        Assert.Equal(Grace + TimeSpan.FromSeconds(10), factory.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
 
         // Stopped the way SIGTERM stops it (disposing the factory would take the test server away first).
         var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
