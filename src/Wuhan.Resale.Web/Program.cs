@@ -16,7 +16,9 @@ using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
 using Wuhan.Resale.Web.Infrastructure.Hardening;
+using Wuhan.Resale.Web.Infrastructure.Health;
 using Wuhan.Resale.Web.Infrastructure.Retention;
+using Wuhan.Resale.Web.Infrastructure.Telemetry;
 using Wuhan.Resale.Web.Integrations;
 using Wuhan.Resale.Web.Messaging;
 using Wuhan.Resale.Web.Pdf;
@@ -56,6 +58,9 @@ builder.Services.AddRevocation(builder.Configuration);
 builder.Services.AddPartnerApi();
 builder.Services.AddDevSmsInbox(builder.Configuration);
 
+// Metrics and traces for operators: off unless Telemetry:Enabled (after the features: it wraps the outside systems).
+builder.Services.AddPortalTelemetry(builder.Configuration);
+
 builder.Services.AddControllersWithViews(options =>
         options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(options =>
@@ -66,7 +71,7 @@ builder.Services.AddControllersWithViews(options =>
         options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddPortalHealthChecks(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 
@@ -139,7 +144,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseNoStoreForPages();
 
-app.MapHealthChecks("/healthz");
+app.MapPortalHealthChecks();
+app.MapPortalTelemetry();
 app.MapOpenApi();
 app.MapControllers();
 

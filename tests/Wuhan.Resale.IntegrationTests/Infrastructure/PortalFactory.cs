@@ -42,6 +42,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Tests move their clocks by days and then look at what is left: the hourly clean-up would delete it under them.
         // RetentionTests runs it on purpose.
         Settings["Retention:Enabled"] = "false";
+
+        // Disposing a factory stops its worker: hand a query in progress back at once, as before the grace period
+        // existed (a fake clock would otherwise hold the stop for the host's whole timeout). ShutdownTests set their own.
+        Settings["PropertyQueries:ShutdownGrace"] = "00:00:00";
     }
 
     public string DataDirectory { get; }

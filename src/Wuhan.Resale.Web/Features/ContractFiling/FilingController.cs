@@ -12,6 +12,7 @@ using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Telemetry;
 using Wuhan.Resale.Web.Integrations;
 using Wuhan.Resale.Web.Messaging;
 
@@ -32,6 +33,7 @@ public sealed class FilingController(
     ISmsGateway sms,
     AuditTrail audit,
     IConfiguration configuration,
+    PortalMetrics metrics,
     TimeProvider clock) : Controller
 {
     [HttpGet("/contracts/{id:guid}/file")]
@@ -200,6 +202,7 @@ public sealed class FilingController(
             contract.File(listing, number, parties, contentHash, now);
             audit.Record("contract.filed", "Contract", contract.Id.ToString(), "合同编号 " + number);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.ContractFiled();
         }
         catch (DomainException ex)
         {

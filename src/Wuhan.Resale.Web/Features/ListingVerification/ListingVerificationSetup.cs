@@ -8,6 +8,10 @@ public static class ListingVerificationSetup
         services.Configure<PropertyQueryOptions>(configuration.GetSection(PropertyQueryOptions.SectionName));
         services.AddSingleton<PropertyQuerySignal>();
         services.AddHostedService<PropertyQueryWorker>();
+
+        // The host waits for the worker's grace period (and a little more) before it gives up on a stop.
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<PropertyQueryOptions>>((host, queries) =>
+            host.ShutdownTimeout = queries.Value.HostShutdownTimeout);
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Telemetry;
 
 namespace Wuhan.Resale.Web.Features.ListingVerification;
 
@@ -22,6 +23,7 @@ public sealed class PropertyQueriesController(
     DistrictNames districts,
     PropertyQuerySignal signal,
     AuditTrail audit,
+    PortalMetrics metrics,
     TimeProvider clock) : Controller
 {
     private const string AlreadyPending = "pending";
@@ -84,6 +86,7 @@ public sealed class PropertyQueriesController(
             }
         }
 
+        metrics.PropertyQueryRequested();
         signal.Notify();
         return RedirectToAction(nameof(Index));
     }

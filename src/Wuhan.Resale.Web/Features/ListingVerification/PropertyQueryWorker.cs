@@ -6,6 +6,7 @@ using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Telemetry;
 using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.ListingVerification;
@@ -22,6 +23,15 @@ public sealed class PropertyQueryOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// When the host stops, how long the query in progress may still take to finish; past it the query is handed back
+    /// (查询中, unclaimed) for another instance or the next start. Zero hands it back at once.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The host's own shutdown timeout: the grace, plus time to hand the query back and stop the web server.</summary>
+    public TimeSpan HostShutdownTimeout => (ShutdownGrace > TimeSpan.Zero ? ShutdownGrace : TimeSpan.Zero) + TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Wakes the worker when this instance creates a query, so nobody waits for the next poll.</summary>
@@ -58,21 +68,34 @@ public sealed class PropertyQuerySignal : IDisposable
 /// stops is picked up after it starts again; each is claimed with an atomic conditional update, so with several
 /// instances one query is processed once.
 /// </summary>
+/// <remarks>
+/// Stopping: no new query is claimed once the host stops; the one in progress gets
+/// <see cref="PropertyQueryOptions.ShutdownGrace"/> (measured on the injected clock) to finish, then its registry call is
+/// cancelled and the query handed back, unclaimed and without counting the attempt, so it never stays 查询中 under a
+/// lease nobody holds.
+/// </remarks>
 public sealed partial class PropertyQueryWorker(
     IServiceScopeFactory scopes,
     PropertyQuerySignal signal,
     IOptions<PropertyQueryOptions> options,
+    PortalMetrics metrics,
     TimeProvider clock,
     ILogger<PropertyQueryWorker> logger) : BackgroundService
 {
+    /// <summary>Cancels the query in progress: not at the stop itself, but once the grace period after it has passed.</summary>
+    private readonly CancellationTokenSource _work = new();
+
+    private ITimer? _graceTimer;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await using var drain = stoppingToken.Register(BeginGracePeriod);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await ProcessNextAsync(stoppingToken))
+                while (!stoppingToken.IsCancellationRequested && await ProcessNextAsync(stoppingToken, _work.Token))
                 {
                 }
 
@@ -92,8 +115,32 @@ public sealed partial class PropertyQueryWorker(
         }
     }
 
-    /// <summary>Claims and processes one pending query; false when there was nothing to do.</summary>
-    internal async Task<bool> ProcessNextAsync(CancellationToken stoppingToken)
+    private void BeginGracePeriod()
+    {
+        var grace = options.Value.ShutdownGrace;
+        if (grace > TimeSpan.Zero)
+        {
+            // On the injected clock, so the grace period can be tested without waiting for it.
+            _graceTimer = clock.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), _work, grace, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _work.Cancel();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _graceTimer?.Dispose();
+        _work.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Claims and processes one pending query; false when there was nothing to do. <paramref name="stoppingToken"/>
+    /// stops the search for work; <paramref name="workToken"/> the work on a query already claimed.
+    /// </summary>
+    internal async Task<bool> ProcessNextAsync(CancellationToken stoppingToken, CancellationToken workToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResaleDbContext>();
@@ -147,12 +194,18 @@ public sealed partial class PropertyQueryWorker(
         {
             try
             {
-                await ProcessClaimedAsync(scope.ServiceProvider, id, stoppingToken);
+                await ProcessClaimedAsync(scope.ServiceProvider, id, workToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (workToken.IsCancellationRequested)
             {
-                // Shutting down: hand the query back so the next start (or another instance) takes it at once.
-                await ReleaseAsync(db, id, null);
+                // The grace period after a stop has passed: hand the query back so the next start (or another
+                // instance) takes it at once. The attempt is not counted: the registry did not fail.
+                if (await HandBackAsync(db, id) == 1)
+                {
+                    metrics.PropertyQueryInterrupted("shutdown");
+                    LogHandedBack(logger, id);
+                }
+
                 throw;
             }
         }
@@ -160,23 +213,24 @@ public sealed partial class PropertyQueryWorker(
         return true;
     }
 
-    private async Task ProcessClaimedAsync(IServiceProvider services, Guid id, CancellationToken stoppingToken)
+    private async Task ProcessClaimedAsync(IServiceProvider services, Guid id, CancellationToken workToken)
     {
         var db = services.GetRequiredService<ResaleDbContext>();
-        var query = await db.PropertyQueries.SingleAsync(q => q.Id == id, stoppingToken);
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == query.PersonId, stoppingToken);
+        var query = await db.PropertyQueries.SingleAsync(q => q.Id == id, workToken);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == query.PersonId, workToken);
         try
         {
             var homes = await services.GetRequiredService<IPropertyRegistry>()
-                .FindHomesOfAsync(IdNumber.Parse(person.IdType, person.IdNumber), stoppingToken);
+                .FindHomesOfAsync(IdNumber.Parse(person.IdType, person.IdNumber), workToken);
             query.Complete(homes, clock.GetUtcNow());
             services.GetRequiredService<AuditTrail>().Record(
                 "query.completed", "PropertyQuery", query.Id.ToString(), $"共{homes.Count}套房屋", SystemActor);
-            await db.SaveChangesAsync(stoppingToken);
-            await NotifyAsync(services, person, homes.Count, stoppingToken);
+            await db.SaveChangesAsync(workToken);
+            metrics.PropertyQueryFinished(completed: true, clock.GetUtcNow() - query.RequestedAt);
+            await NotifyAsync(services, person, homes.Count, workToken);
         }
 #pragma warning disable CA1031 // Any registry failure becomes a retry or, in the end, a 失败 the person can read.
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !workToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogQueryFailed(logger, id, query.Attempts, ex);
@@ -187,10 +241,12 @@ public sealed partial class PropertyQueryWorker(
                 failed.Fail("不动产登记系统暂时无法完成查询，请稍后重新发起查询。", clock.GetUtcNow());
                 services.GetRequiredService<AuditTrail>().Record("query.failed", "PropertyQuery", id.ToString(), ex.GetType().Name, SystemActor);
                 await db.SaveChangesAsync(CancellationToken.None);
+                metrics.PropertyQueryFinished(completed: false, clock.GetUtcNow() - failed.RequestedAt);
             }
             else
             {
                 await ReleaseAsync(db, id, clock.GetUtcNow() + TimeSpan.FromSeconds(10 * query.Attempts));
+                metrics.PropertyQueryInterrupted("registry_error");
             }
         }
     }
@@ -203,13 +259,13 @@ public sealed partial class PropertyQueryWorker(
     /// minutes. Counted per person a day in the audit trail (shared by every instance); past the limit the page alone
     /// tells them. A failed gateway never fails the query.
     /// </summary>
-    private async Task NotifyAsync(IServiceProvider services, Domain.People.Person person, int homeCount, CancellationToken stoppingToken)
+    private async Task NotifyAsync(IServiceProvider services, Domain.People.Person person, int homeCount, CancellationToken workToken)
     {
         var db = services.GetRequiredService<ResaleDbContext>();
         var dayStart = ShanghaiTime.StartOfDay(ShanghaiTime.Today(clock));
         var personId = person.Id.ToString();
         var sentToday = await db.AuditEvents.AsNoTracking()
-            .CountAsync(e => e.Action == NoticeAction && e.EntityType == "Person" && e.EntityId == personId && e.OccurredAt >= dayStart, stoppingToken);
+            .CountAsync(e => e.Action == NoticeAction && e.EntityType == "Person" && e.EntityId == personId && e.OccurredAt >= dayStart, workToken);
         if (sentToday >= NoticesPerPersonPerDay)
         {
             return;
@@ -219,9 +275,9 @@ public sealed partial class PropertyQueryWorker(
         {
             await services.GetRequiredService<ISmsGateway>().SendAsync(PhoneNumber.Parse(person.Phone),
                 $"【武汉房产网签】您的个人房产信息查询已完成，共查到{homeCount}套房屋。请回到平台“房源核验”页面继续办理，当天有效。",
-                "QueryCompleted", stoppingToken);
+                "QueryCompleted", workToken);
             services.GetRequiredService<AuditTrail>().Record(NoticeAction, "Person", personId, "房产信息查询完成短信已发送", SystemActor);
-            await db.SaveChangesAsync(stoppingToken);
+            await db.SaveChangesAsync(workToken);
         }
 #pragma warning disable CA1031 // The query is done and saved; a notice that could not go out is only logged.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -235,6 +291,17 @@ public sealed partial class PropertyQueryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The query-done SMS could not be sent")]
     private static partial void LogNoticeFailed(ILogger logger, Exception exception);
+
+    private static Task<int> HandBackAsync(ResaleDbContext db, Guid id) =>
+        db.PropertyQueries
+            .Where(q => q.Id == id && q.Status == PropertyQueryStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(q => q.LeasedUntil, (DateTimeOffset?)null)
+                .SetProperty(q => q.Attempts, q => q.Attempts > 0 ? q.Attempts - 1 : 0)
+                .SetProperty(q => EF.Property<Guid>(q, ResaleDbContext.VersionProperty), Guid.NewGuid()), CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: property query {QueryId} handed back unfinished for another instance or the next start")]
+    private static partial void LogHandedBack(ILogger logger, Guid queryId);
 
     private static Task<int> ReleaseAsync(ResaleDbContext db, Guid id, DateTimeOffset? retryAfter) =>
         db.PropertyQueries

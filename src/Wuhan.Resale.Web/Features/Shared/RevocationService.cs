@@ -4,6 +4,7 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.ValueObjects;
 using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
+using Wuhan.Resale.Web.Infrastructure.Telemetry;
 using Wuhan.Resale.Web.Integrations;
 
 namespace Wuhan.Resale.Web.Features.Shared;
@@ -15,7 +16,7 @@ public sealed record RevocationOutcome(bool Revoked, string? Error);
 /// request): the contract becomes 已撤销 and its listing is released in one domain call, every other party gets an SMS saying who revoked and when, and the audit log records it.
 /// A registration arriving at the same moment cannot also win: both change the contract's version.
 /// </summary>
-public sealed class RevocationService(ResaleDbContext db, ISmsGateway sms, AuditTrail audit, TimeProvider clock)
+public sealed class RevocationService(ResaleDbContext db, ISmsGateway sms, AuditTrail audit, PortalMetrics metrics, TimeProvider clock)
 {
     public async Task<RevocationOutcome> RevokeAsync(Guid contractId, Guid revokingPartyId, AuditActor actor, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class RevocationService(ResaleDbContext db, ISmsGateway sms, Audit
             contract.Revoke(listing, who, now);
             audit.Record("contract.revoked", "Contract", contract.Id.ToString(), $"合同编号 {contract.ContractNumber}，由{who}撤销", actor);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.ContractRevoked(actor.Kind.ToString());
         }
         catch (DomainException ex)
         {
