@@ -12,6 +12,7 @@ using Wuhan.Resale.Web.Integrations;
 namespace Wuhan.Resale.IntegrationTests.Operations;
 
 /// <summary>OpenTelemetry as an operator switches it on (Telemetry section), and its absence when they do not.</summary>
+[Collection(nameof(AloneInTheProcess))]
 public sealed partial class TelemetryTests
 {
     [Fact]
@@ -137,3 +138,10 @@ public sealed partial class TelemetryTests
         }
     }
 }
+
+/// <summary>
+/// Metrics listeners see every meter of the process by name, so counts would include what test hosts running beside
+/// these tests do: they run when no other test does.
+/// </summary>
+[CollectionDefinition(nameof(AloneInTheProcess), DisableParallelization = true)]
+public sealed class AloneInTheProcess;
