@@ -106,7 +106,8 @@ public sealed class TwoInstancesOnPostgreSql : IAsyncLifetime
 /// What a city deployment needs from several instances: a person moves between them with one cookie, a background
 /// query is done once, limits hold for the portal and not per instance, tokens issued by one are honoured by the other,
 /// and contract numbers stay distinct and gap-free when filings race through both.
-/// </summary>
+/// Alone in the process: two portals and the load run on two cores leave no room for other tests beside them.
+[Collection(nameof(Operations.AloneInTheProcess))]
 public sealed class TwoInstanceTests(TwoInstancesOnPostgreSql portal) : IClassFixture<TwoInstancesOnPostgreSql>
 {
     [Fact]
