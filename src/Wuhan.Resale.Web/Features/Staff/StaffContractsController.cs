@@ -185,7 +185,13 @@ public sealed class StaffContractsController(
             [.. contract.Parties.OrderBy(p => p.Order).Select(p => new StaffPartyRow(p.Id, p.Role == PartyRole.Seller ? "卖方" : "买方",
                 p.Name, p.IdType.DisplayName(), p.IdNumber, p.Phone, p.Share))],
             history,
-            message switch { "registered" => "已记录为已备案。", "revoked" => "已按当事人书面申请撤销，并已短信通知其他当事人。", _ => null },
+            message switch
+            {
+                "registered" => "已记录为已备案。",
+                "revoked" => "已按当事人书面申请撤销，并已短信通知其他当事人。",
+                "counter-filed" => "已在窗口办理网签，合同已生成，并已短信通知全部当事人。",
+                _ => null,
+            },
             error);
     }
 
