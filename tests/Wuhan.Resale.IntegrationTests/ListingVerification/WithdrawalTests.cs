@@ -170,4 +170,19 @@ public sealed class WithdrawalTests : IDisposable
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => withdrawDb.SaveChangesAsync());
         Assert.Equal((ListingStatus.Filed, DemoData.Property("home-clean").CertificateNumber, null, ContractStatus.Filed), await StateAsync(listingId));
     }
+
+    [Fact]
+    public async Task AReasonFromNoList_IsRefused_AndAnUnknownListing_IsNotFound()
+    {
+        var seller = await SellerJourney.SignInAsync(_factory, "seller-two-homes");
+        using var verified = await seller.VerifyHomeAsync("home-dxh-clean");
+        var listingId = Guid.Parse(verified.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        using var crafted = await WithdrawAsync(seller.Client, listingId, "<script>alert(1)</script>");
+        using var unknown = await seller.Client.GetAsync(new Uri($"/listings/{Guid.NewGuid()}/withdraw", UriKind.Relative));
+
+        Assert.Equal("请选择撤回原因。", Forms.FieldError(await Forms.ParseAsync(crafted), "reason"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(ListingStatus.Verified, (await StateAsync(listingId)).Status);
+    }
 }

@@ -224,4 +224,23 @@ public sealed class CounterFilingTests : IDisposable
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { view.StatusCode, post.StatusCode });
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Contracts.CountAsync()));
     }
+
+    [Fact]
+    public async Task HostileValues_AreAnsweredInChinese_NextToTheirFields_WithoutAnErrorPage()
+    {
+        var (staff, listingId) = await DecidedCaseAsync();
+        var page = await Forms.GetDocumentAsync(staff, $"/staff/cases/{listingId}/counter");
+
+        using var buyers = await Forms.SubmitAsync(staff, page, "form[action$='/counter/buyers']", new Dictionary<string, string?>
+        {
+            ["Buyers[0].Name"] = "<script>alert(1)</script>", ["Buyers[0].IdType"] = "7", ["Buyers[0].IdNumber"] = "' OR 1=1 --", ["Buyers[0].Phone"] = "１４０００",
+        });
+        var shown = await Forms.ParseAsync(buyers);
+
+        Assert.Equal(HttpStatusCode.OK, buyers.StatusCode);
+        Assert.Equal("请选择证件类型。", Forms.FieldError(shown, "Buyers[0].IdType"));
+        Assert.Equal("<script>alert(1)</script>", shown.QuerySelector("#Buyers_0__Name")?.GetAttribute("value"));
+        Assert.DoesNotContain(shown.QuerySelectorAll("script:not([src])"), e => e.GetAttribute("type") != "application/json");
+        Assert.Empty(await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).SelectMany(l => l.Buyers).ToListAsync()));
+    }
 }

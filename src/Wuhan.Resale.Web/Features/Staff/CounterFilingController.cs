@@ -174,7 +174,7 @@ public sealed class CounterFilingController(
         Guid id,
         string? intent,
         [FromForm(Name = "codes")] Dictionary<int, string?>? typedCodes,
-        [FromForm(Name = IdentityConfirmedField)] bool identityChecked,
+        [FromForm(Name = IdentityConfirmedField)] string? identityChecked,
         CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not var (listing, draft))
@@ -201,7 +201,7 @@ public sealed class CounterFilingController(
         }
 
         return intent == "confirm"
-            ? await ConfirmAsync(listing, draft, parties, contentHash, typed, identityChecked, cancellationToken)
+            ? await ConfirmAsync(listing, draft, parties, contentHash, typed, identityChecked == "true", cancellationToken)
             : await SendCodesAsync(listing, draft, parties, contentHash, typed, cancellationToken);
     }
 
@@ -290,8 +290,8 @@ public sealed class CounterFilingController(
     {
         var saved = listing.Buyers.Select(b => (b.IdType, b.IdNumber, b.Phone, b.Name)).ToHashSet();
         var toCheck = Enumerable.Range(0, rows.Count)
-            .Where(i => !rows[i].IsBlank && PartyIdentityCheck.CanCheck(rows[i].IdType)
-                        && !saved.Contains((rows[i].IdType, IdNumber.Parse(rows[i].IdType, rows[i].IdNumber).Value,
+            .Where(i => !rows[i].IsBlank && rows[i].ParsedIdType is { } type && PartyIdentityCheck.CanCheck(type)
+                        && !saved.Contains((type, IdNumber.Parse(type, rows[i].IdNumber).Value,
                             PhoneNumber.Parse(rows[i].Phone).Value, rows[i].Name!.Trim())))
             .ToList();
         if (toCheck.Count == 0)
@@ -313,7 +313,7 @@ public sealed class CounterFilingController(
             {
                 var row = rows[i];
                 if (!await identityCheck.MatchesAsync(actor, "Listing", listing.Id, $"第{i + 1}位购房人（窗口办理）", row.Name!.Trim(),
-                        IdNumber.Parse(row.IdType, row.IdNumber), PhoneNumber.Parse(row.Phone), cancellationToken))
+                        IdNumber.Parse(row.ParsedIdType!.Value, row.IdNumber), PhoneNumber.Parse(row.Phone), cancellationToken))
                 {
                     ModelState.AddModelError($"Buyers[{i}].Name", PartyIdentityCheck.MismatchMessage);
                     mismatched = true;
@@ -363,7 +363,7 @@ public sealed class CounterFilingController(
         string? notice, string? error, CancellationToken cancellationToken)
     {
         var home = listing.Home!;
-        rows ??= [.. listing.Buyers.OrderBy(b => b.Order).Select(b => new CounterBuyerRow { Name = b.Name, IdType = b.IdType, IdNumber = b.IdNumber, Phone = b.Phone })];
+        rows ??= [.. listing.Buyers.OrderBy(b => b.Order).Select(b => new CounterBuyerRow { Name = b.Name, IdType = b.IdType.ToString(), IdNumber = b.IdNumber, Phone = b.Phone })];
         while (rows.Count < Math.Min(Math.Max(3, rows.Count(r => !r.IsBlank) + 1), Listing.MaxBuyers))
         {
             rows.Add(new CounterBuyerRow());

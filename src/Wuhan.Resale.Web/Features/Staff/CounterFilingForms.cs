@@ -11,7 +11,12 @@ public sealed class CounterBuyerRow
 {
     public string? Name { get; set; }
 
-    public IdType IdType { get; set; } = IdType.ResidentIdCard;
+    /// <summary>The <see cref="Domain.ValueObjects.IdType"/> name as posted; a string, so a value from no list is reported in Chinese, not by model binding.</summary>
+    public string? IdType { get; set; } = nameof(Domain.ValueObjects.IdType.ResidentIdCard);
+
+    /// <summary>The document type, when <see cref="IdType"/> names one.</summary>
+    public IdType? ParsedIdType =>
+        Enum.TryParse<IdType>(IdType, ignoreCase: false, out var type) && Enum.IsDefined(type) && !int.TryParse(IdType, out _) ? type : null;
 
     public string? IdNumber { get; set; }
 
@@ -324,13 +329,13 @@ public static class CounterBuyers
                 errors.Add(($"Buyers[{i}].Name", ex.Message));
             }
 
-            if (!Enum.IsDefined(row.IdType))
+            if (row.ParsedIdType is not { } idType)
             {
                 errors.Add(($"Buyers[{i}].IdType", "请选择证件类型。"));
                 continue;
             }
 
-            var idOk = IdNumber.TryParse(row.IdType, row.IdNumber, out var idNumber, out var idError);
+            var idOk = IdNumber.TryParse(idType, row.IdNumber, out var idNumber, out var idError);
             if (!idOk)
             {
                 errors.Add(($"Buyers[{i}].IdNumber", idError));
