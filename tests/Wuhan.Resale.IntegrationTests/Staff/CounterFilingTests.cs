@@ -241,6 +241,6 @@ public sealed class CounterFilingTests : IDisposable
         Assert.Equal("请选择证件类型。", Forms.FieldError(shown, "Buyers[0].IdType"));
         Assert.Equal("<script>alert(1)</script>", shown.QuerySelector("#Buyers_0__Name")?.GetAttribute("value"));
         Assert.DoesNotContain(shown.QuerySelectorAll("script:not([src])"), e => e.GetAttribute("type") != "application/json");
-        Assert.Empty(await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).SelectMany(l => l.Buyers).ToListAsync()));
+        Assert.Empty(await _factory.WithDbAsync(db => db.Listings.AsNoTracking().Where(l => l.Id == listingId).SelectMany(l => l.Buyers).ToListAsync()));
     }
 }
