@@ -69,6 +69,27 @@ public sealed class Contract : IAggregateRoot
 
     public DateTimeOffset? RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// When the registration department reported that it accepted the application for transfer registration
+    /// (已受理转移登记). From then the contract can no longer be revoked online; it stays filed until registered.
+    /// </summary>
+    public DateTimeOffset? TransferAppliedAt { get; private set; }
+
+    /// <summary>The clerk who filed this contract at the counter (窗口办理); null when the parties filed it online.</summary>
+    public string? CounterClerkName { get; private set; }
+
+    /// <summary>Whether the contract was filed at a district counter (窗口办理) rather than online.</summary>
+    public bool FiledAtCounter => CounterClerkName is not null;
+
+    /// <summary>The state as people read it: 已生成合同 becomes 已受理转移登记 once the registration centre accepted the application.</summary>
+    public string StatusName => Status == ContractStatus.Filed && TransferAppliedAt is not null ? TransferAppliedName : Status.DisplayName();
+
+    public const string TransferAppliedName = "已受理转移登记";
+
+    /// <summary>Why revocation is refused once the transfer registration was applied for; shown on every revocation page.</summary>
+    public const string TransferAppliedRevocationRefusal =
+        "该合同已受理不动产转移登记，不能再在网上撤销。如需撤销，请交易双方携带身份证件和合同到受理登记的不动产登记中心办理。";
+
     /// <summary>保存合同信息: a draft may be saved at any time, complete or not.</summary>
     public void UpdateTerms(ContractTerms terms, IEnumerable<PaymentInstallment> schedule, DateTimeOffset now)
     {
@@ -152,12 +173,30 @@ public sealed class Contract : IAggregateRoot
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// 窗口办理: filed by a clerk at the district counter with the parties present (each confirming with their own SMS code)
+    /// — the same rules as <see cref="File"/> — and marked with the clerk's name as the audit log shows it.
+    /// </summary>
+    public void FileAtCounter(
+        Listing listing, ContractNumber number, IReadOnlyList<ContractPartyDetails> parties, string confirmedContentHash, string clerkName, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(clerkName))
+        {
+            throw new ArgumentException("The clerk who files at the counter must be named.", nameof(clerkName));
+        }
+
+        File(listing, number, parties, confirmedContentHash, now);
+        CounterClerkName = clerkName.Trim();
+    }
+
     /// <summary>Why this contract cannot be revoked (合同网签撤销), in the words every page shows; null when it can.</summary>
     public string? RevocationRefusal => Status switch
     {
         ContractStatus.Draft => "该合同尚未申报网签，无需撤销。",
         ContractStatus.Revoked => "该合同已经撤销，无需重复办理。",
         ContractStatus.Registered => "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。",
+        ContractStatus.Discarded => "该合同草稿已作废，无需撤销。",
+        _ when TransferAppliedAt is not null => TransferAppliedRevocationRefusal,
         _ => null,
     };
 
@@ -182,8 +221,51 @@ public sealed class Contract : IAggregateRoot
     {
         ContractStatus.Draft => "该合同尚未申报网签，不能备案。",
         ContractStatus.Revoked => "该合同已撤销，不能备案。",
+        ContractStatus.Discarded => "该合同草稿已作废，不能备案。",
         _ => null,
     };
+
+    /// <summary>Why the registration centre cannot report 已受理转移登记 for this contract; null when it can, or already did.</summary>
+    public string? TransferApplicationRefusal => Status switch
+    {
+        ContractStatus.Draft => "该合同尚未申报网签，不能受理转移登记。",
+        ContractStatus.Revoked => "该合同已撤销，不能受理转移登记。",
+        ContractStatus.Discarded => "该合同草稿已作废，不能受理转移登记。",
+        _ => null,
+    };
+
+    /// <summary>
+    /// 已受理转移登记: the registration centre accepted the parties' application; revocation online stops here. Repeating
+    /// it, or reporting it for a contract already registered, changes nothing and returns false, so a partner may retry.
+    /// </summary>
+    public bool RecordTransferApplied(DateTimeOffset now)
+    {
+        if (TransferApplicationRefusal is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        if (Status == ContractStatus.Registered || TransferAppliedAt is not null)
+        {
+            return false;
+        }
+
+        TransferAppliedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>The listing was withdrawn (<see cref="Listing.Withdraw"/>) before filing: this draft can never be filed.</summary>
+    internal void Discard(DateTimeOffset now)
+    {
+        if (Status != ContractStatus.Draft)
+        {
+            throw new DomainException("该房源的合同已申报网签，不能撤回房源。");
+        }
+
+        Status = ContractStatus.Discarded;
+        UpdatedAt = now;
+    }
 
     /// <summary>
     /// The registration department recorded the transfer; the listing is finished. Repeating it is harmless (returns

@@ -14,6 +14,9 @@ public enum ContractStatus
 
     /// <summary>已备案: the registration department recorded the transfer.</summary>
     Registered,
+
+    /// <summary>已作废: a draft whose home was withdrawn (撤回房源) before filing; it can never be filed.</summary>
+    Discarded,
 }
 
 public static class ContractStatusExtensions
@@ -24,6 +27,7 @@ public static class ContractStatusExtensions
         ContractStatus.Filed => "已生成合同",
         ContractStatus.Revoked => "已撤销",
         ContractStatus.Registered => "已备案",
+        ContractStatus.Discarded => "已作废",
         _ => status.ToString(),
     };
 

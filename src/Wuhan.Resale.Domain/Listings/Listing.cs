@@ -75,7 +75,15 @@ public sealed class Listing : IAggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Why an owner withdrew the home (撤回房源), as they chose or typed it; null unless withdrawn.</summary>
+    public string? WithdrawalReason { get; private set; }
+
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
     public IReadOnlyList<Buyer> Buyers => _buyers;
+
+    /// <summary>The longest withdrawal reason kept.</summary>
+    public const int MaxWithdrawalReasonLength = 200;
 
     /// <summary>The first rule a home breaks, or null when it can be verified.</summary>
     public static ListingRefusal? FindRefusal(Person seller, PropertyRecord home, bool homeHasLiveListing)
@@ -235,6 +243,59 @@ public sealed class Listing : IAggregateRoot
     public void CloseOffline(DateTimeOffset now)
     {
         EndLive(ListingStatus.PendingOffline, ListingStatus.ClosedOffline, "只有待线下办理的房源才能按线下办结关闭。", now);
+    }
+
+    /// <summary>Why an owner may not withdraw this home (撤回房源) now, in the words the pages show; null when they may.</summary>
+    public string? WithdrawalRefusal => Status switch
+    {
+        ListingStatus.Verified or ListingStatus.PendingOffline or ListingStatus.BuyersConfirmed => null,
+        ListingStatus.Filed => "该房源已生成网签合同，不能撤回。如双方不再交易，请先办理合同网签撤销，撤销后房屋即不再占用。",
+        ListingStatus.Completed => "该房源的合同已备案，不能撤回。",
+        ListingStatus.Released => "该房源的网签已撤销，房屋已不再占用，无需撤回。",
+        ListingStatus.Withdrawn => "该房源已经撤回，无需重复操作。",
+        _ => $"房源{Status.DisplayName()}，不能撤回。",
+    };
+
+    /// <summary>
+    /// 撤回房源: an owner takes back a verified home that will not be sold, before any contract is filed. The home is no
+    /// longer held (it may be verified again, under a new 房源编码) and the <paramref name="draft"/> contract, if the buyers
+    /// were saved, is discarded in the same call so it can never be filed.
+    /// </summary>
+    /// <param name="reason">What the owner chose or typed; required.</param>
+    /// <param name="draft">This listing's draft contract, when one was opened; null otherwise.</param>
+    public void Withdraw(string? reason, Contract? draft, DateTimeOffset now)
+    {
+        if (WithdrawalRefusal is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException("请选择或填写撤回原因。");
+        }
+
+        if (trimmed.Length > MaxWithdrawalReasonLength)
+        {
+            throw new DomainException($"撤回原因请控制在{MaxWithdrawalReasonLength}字以内。");
+        }
+
+        if (draft is not null)
+        {
+            if (draft.ListingId != Id)
+            {
+                throw new InvalidOperationException("The draft passed is not this listing's contract.");
+            }
+
+            draft.Discard(now);
+        }
+
+        Status = ListingStatus.Withdrawn;
+        LiveCertificateNumber = null;
+        WithdrawalReason = trimmed;
+        WithdrawnAt = now;
+        UpdatedAt = now;
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public enum ListingStatus
 
     /// <summary>已线下办结: staff closed the case as handled at the counter.</summary>
     ClosedOffline,
+
+    /// <summary>已撤回: an owner withdrew the home before any contract was filed; it can be verified again.</summary>
+    Withdrawn,
 }
 
 public static class ListingStatusExtensions
@@ -36,6 +39,7 @@ public static class ListingStatusExtensions
         ListingStatus.Completed => "已办结",
         ListingStatus.Released => "已释放",
         ListingStatus.ClosedOffline => "已线下办结",
+        ListingStatus.Withdrawn => "已撤回",
         _ => status.ToString(),
     };
 

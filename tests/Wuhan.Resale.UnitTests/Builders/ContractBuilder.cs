@@ -22,20 +22,22 @@ public sealed record ContractState(
     DateTimeOffset? RevokedAt,
     string? RevokedBy,
     DateTimeOffset? RegisteredAt,
+    DateTimeOffset? TransferAppliedAt,
+    string? CounterClerkName,
     DateTimeOffset UpdatedAt)
 {
     public static ContractState Of(Contract contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
         return new(contract.Status, contract.ContractNumber, contract.VerificationToken, contract.Parties.Count, contract.FiledAt,
-            contract.RevokedAt, contract.RevokedBy, contract.RegisteredAt, contract.UpdatedAt);
+            contract.RevokedAt, contract.RevokedBy, contract.RegisteredAt, contract.TransferAppliedAt, contract.CounterClerkName, contract.UpdatedAt);
     }
 }
 
 /// <summary>
 /// Builds a contract the way production does: a verified listing whose buyer (王五) is confirmed, which opens the
 /// draft; the complete terms of <see cref="ContractSamples"/>; then filed (every party having confirmed the contract as
-/// it stands), revoked or registered with the listing.
+/// it stands), revoked or registered with the listing; or discarded by withdrawing the listing before filing.
 /// Every step happens at <see cref="TestData.Now"/>.
 /// </summary>
 public sealed class ContractBuilder(ListingBuilder listing)
@@ -43,6 +45,7 @@ public sealed class ContractBuilder(ListingBuilder listing)
     public const string BuyerName = "王五";
     public const string BuyerPhone = "14000000100";
     public const string RevokedBy = "买方 王*";
+    public const string WithdrawalReason = "不再出售该房屋";
 
     private ContractTerms _terms = ContractSamples.CompleteTerms();
     private IReadOnlyList<PaymentInstallment> _schedule = ContractSamples.CompleteSchedule();
@@ -93,6 +96,12 @@ public sealed class ContractBuilder(ListingBuilder listing)
         var (contract, home) = built;
         if (status == ContractStatus.Draft)
         {
+            return built;
+        }
+
+        if (status == ContractStatus.Discarded)
+        {
+            home.Withdraw(WithdrawalReason, contract, TestData.Now);
             return built;
         }
 

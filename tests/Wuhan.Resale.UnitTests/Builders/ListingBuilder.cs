@@ -105,6 +105,8 @@ public sealed class ListingBuilder
                 return new ContractBuilder(this).BuildIn(ContractStatus.Revoked).Listing;
             case ListingStatus.Completed:
                 return new ContractBuilder(this).BuildIn(ContractStatus.Registered).Listing;
+            case ListingStatus.Withdrawn:
+                return new ContractBuilder(this).BuildIn(ContractStatus.Discarded).Listing;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown listing status.");
         }

@@ -11,12 +11,13 @@ public sealed record ListingState(
     string? DeterminationNote,
     string? LiveCertificateNumber,
     string Buyers,
+    string? WithdrawalReason,
     DateTimeOffset UpdatedAt)
 {
     public static ListingState Of(Listing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
         return new(listing.Status, listing.RestrictionClass, listing.DistrictCode, listing.DeterminationNote, listing.LiveCertificateNumber,
-            string.Join(",", listing.Buyers.Select(b => b.IdNumber)), listing.UpdatedAt);
+            string.Join(",", listing.Buyers.Select(b => b.IdNumber)), listing.WithdrawalReason, listing.UpdatedAt);
     }
 }

@@ -48,6 +48,9 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Registered, ContractStep.Revoke, "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。")]
     [InlineData(ContractStatus.Draft, ContractStep.Register, "该合同尚未申报网签，不能备案。")]
     [InlineData(ContractStatus.Revoked, ContractStep.Register, "该合同已撤销，不能备案。")]
+    [InlineData(ContractStatus.Discarded, ContractStep.File, "合同已作废，不能再申报。")]
+    [InlineData(ContractStatus.Discarded, ContractStep.Revoke, "该合同草稿已作废，无需撤销。")]
+    [InlineData(ContractStatus.Discarded, ContractStep.Register, "该合同草稿已作废，不能备案。")]
     public void Step_IsRefusedWithItsMessage_LeavingTheContractAndItsListingAsTheyWere(ContractStatus from, ContractStep step, string message)
     {
         var built = new ContractBuilder().BuildIn(from);
@@ -89,6 +92,7 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Filed, null, null)]
     [InlineData(ContractStatus.Revoked, "该合同已经撤销，无需重复办理。", "该合同已撤销，不能备案。")]
     [InlineData(ContractStatus.Registered, "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。", null)]
+    [InlineData(ContractStatus.Discarded, "该合同草稿已作废，无需撤销。", "该合同草稿已作废，不能备案。")]
     public void Refusals_SayWhyNot_OrNullWhenTheStepIsOpen(ContractStatus status, string? revocation, string? registration)
     {
         var (contract, _) = new ContractBuilder().BuildIn(status);
@@ -235,6 +239,7 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Filed, "合同已生成合同，不能再修改。")]
     [InlineData(ContractStatus.Revoked, "合同已撤销，不能再修改。")]
     [InlineData(ContractStatus.Registered, "合同已备案，不能再修改。")]
+    [InlineData(ContractStatus.Discarded, "合同已作废，不能再修改。")]
     public void UpdateTerms_IsRefused_WhenTheContractIsNoLongerADraft(ContractStatus status, string message)
     {
         var (contract, _) = new ContractBuilder().BuildIn(status);
@@ -255,6 +260,7 @@ public class ContractTransitionTests
     [InlineData(ContractStatus.Filed, "已生成合同", "有效")]
     [InlineData(ContractStatus.Revoked, "已撤销", "已撤销")]
     [InlineData(ContractStatus.Registered, "已备案", "已备案")]
+    [InlineData(ContractStatus.Discarded, "已作废", "未生效")]
     public void Status_HasAChineseNameAndAVerificationText(ContractStatus status, string name, string verification)
     {
         Assert.Equal(name, status.DisplayName());

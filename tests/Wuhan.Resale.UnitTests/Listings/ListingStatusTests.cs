@@ -12,6 +12,7 @@ public class ListingStatusTests
     [InlineData(ListingStatus.Completed, false)]
     [InlineData(ListingStatus.Released, false)]
     [InlineData(ListingStatus.ClosedOffline, false)]
+    [InlineData(ListingStatus.Withdrawn, false)]
     public void IsLive_IsTrueExactlyForVerifiedPendingOfflineBuyersConfirmedAndFiled(ListingStatus status, bool expected)
     {
         Assert.Equal(expected, status.IsLive());
@@ -35,6 +36,7 @@ public class ListingStatusTests
     [InlineData(ListingStatus.Completed, "已办结")]
     [InlineData(ListingStatus.Released, "已释放")]
     [InlineData(ListingStatus.ClosedOffline, "已线下办结")]
+    [InlineData(ListingStatus.Withdrawn, "已撤回")]
     public void DisplayName_IsTheChineseName(ListingStatus status, string expected)
     {
         Assert.Equal(expected, status.DisplayName());

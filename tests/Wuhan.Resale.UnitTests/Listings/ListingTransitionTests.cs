@@ -26,6 +26,9 @@ public class ListingTransitionTests
         MarkFiled,
         Release,
         Complete,
+
+        /// <summary>撤回房源, with the listing's draft contract when the buyers were saved.</summary>
+        Withdraw,
     }
 
     [Theory]
@@ -39,6 +42,9 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.BuyersConfirmed, ListingStep.MarkFiled, ListingStatus.Filed)]
     [InlineData(ListingStatus.Filed, ListingStep.Release, ListingStatus.Released)]
     [InlineData(ListingStatus.Filed, ListingStep.Complete, ListingStatus.Completed)]
+    [InlineData(ListingStatus.Verified, ListingStep.Withdraw, ListingStatus.Withdrawn)]
+    [InlineData(ListingStatus.PendingOffline, ListingStep.Withdraw, ListingStatus.Withdrawn)]
+    [InlineData(ListingStatus.BuyersConfirmed, ListingStep.Withdraw, ListingStatus.Withdrawn)]
     public void Step_MovesTheListing(ListingStatus from, ListingStep step, ListingStatus to)
     {
         var listing = ListingWhoseDistrictTheSellerChooses(from);
@@ -91,6 +97,18 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.Released, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
     [InlineData(ListingStatus.Completed, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
     [InlineData(ListingStatus.ClosedOffline, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.ConfirmBuyers, "房源已撤回，购房人信息已不能修改。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.ChangeDistrict, "房源已撤回，不能再修改所属区。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.RecordDetermination, "只有待线下办理的房源才需要人工认定限购类型。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.CloseOffline, "只有待线下办理的房源才能按线下办结关闭。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.MarkFiled, "请先确认购房人信息，再申报网签。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.Release, "该房源没有已申报的网签合同，无需释放。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.Complete, "该房源没有已申报的网签合同，不能办结。")]
+    [InlineData(ListingStatus.Filed, ListingStep.Withdraw, "该房源已生成网签合同，不能撤回。如双方不再交易，请先办理合同网签撤销，撤销后房屋即不再占用。")]
+    [InlineData(ListingStatus.Completed, ListingStep.Withdraw, "该房源的合同已备案，不能撤回。")]
+    [InlineData(ListingStatus.Released, ListingStep.Withdraw, "该房源的网签已撤销，房屋已不再占用，无需撤回。")]
+    [InlineData(ListingStatus.ClosedOffline, ListingStep.Withdraw, "房源已线下办结，不能撤回。")]
+    [InlineData(ListingStatus.Withdrawn, ListingStep.Withdraw, "该房源已经撤回，无需重复操作。")]
     public void Step_IsRefusedWithItsMessage_LeavingTheListingAsItWas(ListingStatus from, ListingStep step, string message)
     {
         var listing = ListingWhoseDistrictTheSellerChooses(from);
@@ -122,6 +140,7 @@ public class ListingTransitionTests
     [InlineData(ListingStatus.Released, false)]
     [InlineData(ListingStatus.Completed, false)]
     [InlineData(ListingStatus.ClosedOffline, false)]
+    [InlineData(ListingStatus.Withdrawn, false)]
     public void LiveCertificateNumber_HoldsTheCertificate_OnlyWhileTheListingIsLive(ListingStatus status, bool live)
     {
         var listing = new ListingBuilder().BuildIn(status);
@@ -234,6 +253,9 @@ public class ListingTransitionTests
                 break;
             case ListingStep.Complete:
                 listing.Complete(_later);
+                break;
+            case ListingStep.Withdraw:
+                listing.Withdraw(ContractBuilder.WithdrawalReason, null, _later);
                 break;
         }
     }

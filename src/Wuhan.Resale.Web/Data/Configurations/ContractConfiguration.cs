@@ -20,6 +20,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.HasIndex(c => c.VerificationToken).IsUnique();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.RevokedBy).HasMaxLength(100);
+        builder.Property(c => c.CounterClerkName).HasMaxLength(100);
 
         builder.HasOne<Listing>().WithMany().HasForeignKey(c => c.ListingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.SellerPersonId).OnDelete(DeleteBehavior.Restrict);

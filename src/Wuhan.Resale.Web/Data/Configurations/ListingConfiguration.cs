@@ -24,6 +24,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.DeterminationNote).HasMaxLength(500);
         builder.Property(l => l.NoticeVersion).HasMaxLength(20).IsRequired();
+        builder.Property(l => l.WithdrawalReason).HasMaxLength(Listing.MaxWithdrawalReasonLength);
 
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.SellerPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(l => l.Home).WithMany().HasForeignKey(l => l.PropertyRecordId).OnDelete(DeleteBehavior.Restrict);

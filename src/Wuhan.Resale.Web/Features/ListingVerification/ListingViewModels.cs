@@ -37,7 +37,67 @@ public sealed record OfficeInfo(string DistrictName, string Name, string Address
 public sealed record ListingResultViewModel(
     Guid Id, string ListingCode, string Location, string CertificateNumber, string? DesignPurpose, string? DistrictName,
     ListingStatus Status, RestrictionClass RestrictionClass, string? DeterminationNote, bool CanChangeDistrict,
-    OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message);
+    OfficeInfo? Office, IReadOnlyList<OfficeInfo> AllOffices, string? Message)
+{
+    /// <summary>Whether the page offers 撤回房源 (the listing's answer).</summary>
+    public bool CanWithdraw { get; init; }
+
+    public string? WithdrawalReason { get; init; }
+
+    public DateTimeOffset? WithdrawnAt { get; init; }
+}
+
+/// <param name="Refusal">Why the home cannot be withdrawn now; the page shows it instead of the form.</param>
+/// <param name="HasDraft">Buyers were saved, so a draft contract exists and will be discarded.</param>
+/// <param name="Reason">The reason chosen (one of <see cref="WithdrawalReasons.Choices"/> or <see cref="WithdrawalReasons.Other"/>).</param>
+public sealed record WithdrawFormViewModel(
+    Guid ListingId, string ListingCode, string Location, ListingStatus Status, string? Refusal, bool HasDraft, string? Reason,
+    string? OtherReason, string? Error);
+
+/// <summary>The reasons a seller picks from when withdrawing a home, or types their own.</summary>
+public static class WithdrawalReasons
+{
+    public const string Other = "其他";
+
+    public static IReadOnlyList<string> Choices { get; } =
+    [
+        "不再出售该房屋",
+        "买卖双方协商不再交易",
+        "房屋信息有误，需要更正后重新核验",
+        "改为通过房地产经纪机构出售",
+    ];
+
+    /// <summary>The reason to record, or null with <paramref name="problem"/> saying what to fix next to the field.</summary>
+    public static string? Compose(string? reason, string? otherReason, out string? problem)
+    {
+        problem = null;
+        if (reason is not null && Choices.Contains(reason, StringComparer.Ordinal))
+        {
+            return reason;
+        }
+
+        if (reason != Other)
+        {
+            problem = "请选择撤回原因。";
+            return null;
+        }
+
+        var typed = otherReason?.Trim();
+        if (string.IsNullOrEmpty(typed))
+        {
+            problem = "请填写撤回原因。";
+            return null;
+        }
+
+        if (typed.Length > Listing.MaxWithdrawalReasonLength - Other.Length - 1)
+        {
+            problem = $"撤回原因请控制在{Listing.MaxWithdrawalReasonLength - Other.Length - 1}字以内。";
+            return null;
+        }
+
+        return $"{Other}：{typed}";
+    }
+}
 
 /// <param name="Error">A problem with the chosen district, shown next to the field.</param>
 /// <param name="Refusal">Why the seller cannot change the district at all; the page shows it instead of the form.</param>

@@ -22,6 +22,8 @@ public sealed class ListingsController(ResaleDbContext db, AuditTrail audit, Tim
 {
     private const string DistrictChanged = "district-changed";
 
+    private const string Withdrawn = "withdrawn";
+
     /// <summary>The outcome of verification: 房源编码 and 限购 class, or the offline path.</summary>
     [HttpGet("/listings/{id:guid}")]
     public async Task<IActionResult> Result(Guid id, string? message, CancellationToken cancellationToken)
@@ -40,7 +42,17 @@ public sealed class ListingsController(ResaleDbContext db, AuditTrail audit, Tim
             listing.Id, listing.ListingCode, listing.Home!.Location, listing.CertificateNumber, listing.Home.DesignPurpose,
             district?.Name, listing.Status, listing.RestrictionClass, listing.DeterminationNote,
             listing.FindDistrictChangeRefusal(Codes(districts)) is null,
-            district is null ? null : Office(district), offices, message == DistrictChanged ? "房屋所属区已更新，系统已按新的所属区重新判断限购类型。" : null));
+            district is null ? null : Office(district), offices, message switch
+            {
+                DistrictChanged => "房屋所属区已更新，系统已按新的所属区重新判断限购类型。",
+                Withdrawn => "房源已撤回，该房屋不再占用。如以后要出售，可以重新查询并核验，届时会生成新的房源编码。",
+                _ => null,
+            })
+        {
+            CanWithdraw = listing.WithdrawalRefusal is null,
+            WithdrawalReason = listing.WithdrawalReason,
+            WithdrawnAt = listing.WithdrawnAt,
+        });
     }
 
     /// <summary>更新房屋所属区: a form when the seller may fill the district in, otherwise why not and where to go.</summary>
@@ -99,6 +111,66 @@ public sealed class ListingsController(ResaleDbContext db, AuditTrail audit, Tim
 
         return RedirectToAction(nameof(Result), new { id, message = DistrictChanged });
     }
+
+    /// <summary>撤回房源: the reasons offered, a box for another, and what withdrawing does; or why it cannot be done.</summary>
+    [HttpGet("/listings/{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var listing = await db.Listings.VisibleTo(db, person).AsNoTracking().Include(l => l.Home).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        return listing is null ? NotFound() : View(WithdrawForm(listing, null, null, null));
+    }
+
+    /// <summary>
+    /// Withdraws the home for any of its owners (the rule of <see cref="ListingAccess"/>, as for every other step): the
+    /// listing stops holding the home and its draft contract is discarded, both in one save. A filing saved a moment
+    /// earlier changes the same rows, so only one of the two can win.
+    /// </summary>
+    [HttpPost("/listings/{id:guid}/withdraw")]
+    public async Task<IActionResult> ConfirmWithdraw(Guid id, string? reason, string? otherReason, CancellationToken cancellationToken)
+    {
+        var person = await db.CurrentPersonAsync(User, cancellationToken);
+        var listing = await db.Listings.VisibleTo(db, person).Include(l => l.Home).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listing is null)
+        {
+            return NotFound();
+        }
+
+        var text = WithdrawalReasons.Compose(reason, otherReason, out var problem);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(reason == WithdrawalReasons.Other ? "otherReason" : "reason", problem);
+            return View("Withdraw", WithdrawForm(listing, reason, otherReason, null));
+        }
+
+        var draft = await db.Contracts.FirstOrDefaultAsync(c => c.ListingId == listing.Id, cancellationToken);
+        try
+        {
+            listing.Withdraw(text, draft, clock.GetUtcNow());
+            audit.Record("listing.withdrawn", "Listing", listing.Id.ToString(),
+                $"房源编码 {listing.ListingCode} 撤回{(draft is null ? "" : "，合同草稿作废")}；原因：{listing.WithdrawalReason}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            await audit.RecordNowAsync("listing.withdrawal-refused", "Listing", listing.Id.ToString(), ex.Message);
+            return View("Withdraw", WithdrawForm(listing, reason, otherReason, ex.Message));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A filing or a change of buyers or terms was saved since the page was loaded: decide again on what is stored now.
+            db.ChangeTracker.Clear();
+            var fresh = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == id, cancellationToken);
+            return View("Withdraw", WithdrawForm(fresh, reason, otherReason, fresh.WithdrawalRefusal ?? "房源信息刚被修改过，请核对后重新提交。"));
+        }
+
+        return RedirectToAction(nameof(Result), new { id, message = Withdrawn });
+    }
+
+    private static WithdrawFormViewModel WithdrawForm(Listing listing, string? reason, string? otherReason, string? error) =>
+        new(listing.Id, listing.ListingCode, listing.Home!.Location, listing.Status, listing.WithdrawalRefusal,
+            listing.Status == ListingStatus.BuyersConfirmed, reason, otherReason, error);
 
     private Task<List<CityDistrict>> CityDistrictsAsync(CancellationToken cancellationToken) =>
         db.Districts.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed record PartnerContract(
     decimal? Deposit,
     IReadOnlyList<PartnerParty> Parties)
 {
+    /// <summary>When the registration centre reported 已受理转移登记; null until then.</summary>
+    public DateTimeOffset? TransferAppliedAt { get; init; }
+
     public static PartnerContract From(Contract contract, Listing listing, string? districtName)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -36,7 +39,10 @@ public sealed record PartnerContract(
             contract.Terms.PaymentMethod?.ToString(),
             contract.Terms.FundsThroughEscrow,
             contract.Terms.Deposit,
-            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new PartnerParty(p.Role.ToString(), p.Name, p.IdType.ToString(), p.IdNumber, p.Share))]);
+            [.. contract.Parties.OrderBy(p => p.Order).Select(p => new PartnerParty(p.Role.ToString(), p.Name, p.IdType.ToString(), p.IdNumber, p.Share))])
+        {
+            TransferAppliedAt = contract.TransferAppliedAt,
+        };
     }
 }
 

@@ -13,7 +13,7 @@ namespace Wuhan.Resale.Web.Features.PartnerApi;
 
 /// <summary>
 /// The partner API: registration, tax and housing-fund departments read filed contracts; the registration department
-/// records that the transfer was registered (已备案). Every call is audited with the partner's name.
+/// reports that it accepted the transfer application (已受理转移登记) and that the transfer was registered (已备案). Every call is audited with the partner's name.
 /// </summary>
 [ApiController]
 [Route("api/partner/contracts")]
@@ -68,6 +68,31 @@ public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail au
         };
     }
 
+    /// <summary>
+    /// Records that the registration centre accepted the parties' application for transfer registration (已受理转移登记).
+    /// From then the contract can no longer be revoked online. Idempotent: repeating it answers 200 again with
+    /// alreadyApplied true. A revoked contract is refused with 409; only the registration department may call it (403).
+    /// </summary>
+    [HttpPost("{contractNumber}/transfer-application")]
+    [Authorize(AuthenticationSchemes = PartnerApiKeyHandler.SchemeName, Policy = PartnerPolicies.RecordRegistration)]
+    [ProducesResponseType<TransferApplicationResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status409Conflict)]
+    public async Task<IActionResult> TransferApplication(
+        string contractNumber, [FromServices] RegistrationService registration, CancellationToken cancellationToken)
+    {
+        var outcome = await registration.RecordTransferAppliedAsync(contractNumber, Actor, cancellationToken);
+        return outcome.Status switch
+        {
+            TransferApplicationStatus.Recorded or TransferApplicationStatus.AlreadyRecorded => Ok(new TransferApplicationResult(
+                outcome.Contract!.ContractNumber!, outcome.Contract.Status.ToString(), outcome.Contract.StatusName,
+                outcome.Contract.TransferAppliedAt, outcome.Status == TransferApplicationStatus.AlreadyRecorded)),
+            TransferApplicationStatus.NotFound => NotFound(new PartnerError(outcome.Error!)),
+            TransferApplicationStatus.Refused => Conflict(new PartnerError(outcome.Error!, outcome.Contract!.Status.ToString())),
+            _ => Conflict(new PartnerError(outcome.Error!)),
+        };
+    }
+
     private AuditActor Actor => new(ActorKind.Partner, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
         User.Identity?.Name ?? "合作部门");
 
@@ -81,5 +106,11 @@ public sealed class PartnerContractsController(ResaleDbContext db, AuditTrail au
 }
 
 public sealed record PartnerError(string Error, string? Status = null);
+
+/// <param name="StatusName">The state in words: 已受理转移登记 once applied, else 已生成合同 / 已备案.</param>
+/// <param name="TransferAppliedAt">When the application was first reported; null for a contract registered without one.</param>
+/// <param name="AlreadyApplied">True when nothing changed (a repeated call, or the contract was already registered).</param>
+public sealed record TransferApplicationResult(
+    string ContractNumber, string Status, string StatusName, DateTimeOffset? TransferAppliedAt, bool AlreadyApplied);
 
 public sealed record RegistrationResult(string ContractNumber, string Status, DateTimeOffset RegisteredAt, bool AlreadyRegistered);

@@ -118,6 +118,13 @@ public sealed class RevocationController(
             return await StartOverAsync(form, cancellationToken);
         }
 
+        if (found.Contract.RevocationRefusal is { } refusal)
+        {
+            // Registered, revoked, or the transfer application accepted since the lookup: no code is sent for nothing.
+            form.Ticket = null;
+            return await RedisplayAsync(form, null, null, refusal, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         if (state.LastSentAt is { } last && now - last < options.Value.ResendAfter)
         {

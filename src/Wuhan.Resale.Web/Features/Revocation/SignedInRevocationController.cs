@@ -31,7 +31,7 @@ public sealed class SignedInRevocationController(
         }
 
         ViewData["Location"] = await LocationAsync(found.Value.Contract, cancellationToken);
-        return View("SignedIn", Model(found.Value, null, null, 0));
+        return View("SignedIn", Model(found.Value, null, found.Value.Contract.RevocationRefusal, 0));
     }
 
     [HttpPost("/contracts/{id:guid}/revoke")]
@@ -75,6 +75,8 @@ public sealed class SignedInRevocationController(
     private static SignedInRevocationViewModel Model((Contract Contract, ContractParty Party) found, string? notice, string? error, int wait) =>
         new(found.Contract.Id, found.Contract.ContractNumber!, found.Contract.Status, Masking.MaskPhone(found.Party.Phone), notice, error, wait)
         {
+            StatusName = found.Contract.StatusName,
+            Refused = found.Contract.RevocationRefusal is not null,
             Parties = [.. found.Contract.Parties.OrderBy(p => p.Role).ThenBy(p => p.Order).Select(p =>
                 (p.Role == PartyRole.Seller ? "卖方" : "买方", Masking.MaskName(p.Name), Masking.MaskIdNumber(p.IdNumber)))],
         };
@@ -98,4 +100,10 @@ public sealed record SignedInRevocationViewModel(
 {
     /// <summary>Every party as the filed contract names them, masked: role, name, ID number.</summary>
     public IReadOnlyList<(string Role, string Name, string IdNumber)> Parties { get; init; } = [];
+
+    /// <summary>The contract's state in words (已受理转移登记 once the registration centre accepted the application).</summary>
+    public string StatusName { get; init; } = string.Empty;
+
+    /// <summary>The contract cannot be revoked online: the page shows why and no form.</summary>
+    public bool Refused { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed class StaffContractsController(
         var scope = await StaffScope.OfAsync(users, User);
         var listings = scope.Filter(db.Listings);
         return await db.Contracts.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Id == id && c.Status != ContractStatus.Draft && listings.Any(l => l.Id == c.ListingId), cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == id && c.ContractNumber != null && listings.Any(l => l.Id == c.ListingId), cancellationToken);
     }
 
     /// <summary>The contract PDF for staff, as the parties get it (revoked contracts stamped 已撤销); audited.</summary>
@@ -96,11 +96,16 @@ public sealed class StaffContractsController(
             }
 
             var covered = (await StaffScope.OfAsync(users, User)).Filter(db.Listings);
-            rows = await query.AsNoTracking().Where(c => c.Status != ContractStatus.Draft && covered.Any(l => l.Id == c.ListingId))
+            var found = await query.AsNoTracking().Where(c => c.ContractNumber != null && covered.Any(l => l.Id == c.ListingId))
                 .OrderByDescending(c => c.FiledAt).Take(50)
-                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new StaffContractRow(
-                    c.Id, c.ContractNumber!, l.ListingCode, l.Home!.Location, c.Status, c.FiledAt))
+                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new
+                {
+                    c.Id, c.ContractNumber, l.ListingCode, l.Home!.Location, c.Status, c.FiledAt, c.TransferAppliedAt, c.CounterClerkName,
+                })
                 .ToListAsync(cancellationToken);
+            rows = found.ConvertAll(c => new StaffContractRow(
+                c.Id, c.ContractNumber!, c.ListingCode, c.Location, c.Status, c.FiledAt,
+                StatusName(c.Status, c.TransferAppliedAt), c.CounterClerkName is not null));
             await audit.RecordNowAsync("staff.contract-search", null, null, $"按{KindOf(key)}查询，{rows.Count}条结果");
         }
 
@@ -174,21 +179,34 @@ public sealed class StaffContractsController(
             .Select(e => new StaffHistoryRow(e.OccurredAt, e.Action, e.ActorName, e.Detail))
             .ToListAsync(cancellationToken);
         return new StaffContractViewModel(
-            contract.Id, contract.ContractNumber!, listing.ListingCode, contract.Status, contract.FiledAt, listing.Home!.Location,
+            contract.Id, contract.ContractNumber!, listing.ListingCode, contract.Status, contract.StatusName, contract.RevocationRefusal,
+            contract.CounterClerkName, contract.FiledAt, listing.Home!.Location,
             contract.Terms.Price is { } price ? Money.Create(price).ToFigures() : "—",
             [.. contract.Parties.OrderBy(p => p.Order).Select(p => new StaffPartyRow(p.Id, p.Role == PartyRole.Seller ? "卖方" : "买方",
                 p.Name, p.IdType.DisplayName(), p.IdNumber, p.Phone, p.Share))],
             history,
-            message switch { "registered" => "已记录为已备案。", "revoked" => "已按当事人书面申请撤销，并已短信通知其他当事人。", _ => null },
+            message switch
+            {
+                "registered" => "已记录为已备案。",
+                "revoked" => "已按当事人书面申请撤销，并已短信通知其他当事人。",
+                "counter-filed" => "已在窗口办理网签，合同已生成，并已短信通知全部当事人。",
+                _ => null,
+            },
             error);
     }
+
+    /// <summary>The state in words, as <see cref="Contract.StatusName"/> says it, for rows read without the whole contract.</summary>
+    private static string StatusName(ContractStatus status, DateTimeOffset? transferAppliedAt) =>
+        status == ContractStatus.Filed && transferAppliedAt is not null ? Contract.TransferAppliedName : status.DisplayName();
 
     private static string KindOf(string key) =>
         key.StartsWith(ContractNumber.Prefix, StringComparison.Ordinal) ? "合同编号"
         : key.StartsWith(ListingCode.Prefix, StringComparison.OrdinalIgnoreCase) ? "房源编码" : "证件号码";
 }
 
-public sealed record StaffContractRow(Guid Id, string ContractNumber, string ListingCode, string Location, ContractStatus Status, DateTimeOffset? FiledAt);
+/// <param name="AtCounter">Filed by a clerk at the counter (窗口办理).</param>
+public sealed record StaffContractRow(
+    Guid Id, string ContractNumber, string ListingCode, string Location, ContractStatus Status, DateTimeOffset? FiledAt, string StatusName, bool AtCounter);
 
 public sealed record StaffContractSearchViewModel(string Query, IReadOnlyList<StaffContractRow> Rows, string? Error);
 
@@ -196,6 +214,9 @@ public sealed record StaffPartyRow(Guid Id, string Role, string Name, string IdT
 
 public sealed record StaffHistoryRow(DateTimeOffset OccurredAt, string Action, string ActorName, string? Detail);
 
+/// <param name="RevocationRefusal">Why the contract cannot be revoked now (the domain's words); null when it can.</param>
+/// <param name="CounterClerkName">The clerk who filed it at the counter (窗口办理); null when filed online.</param>
 public sealed record StaffContractViewModel(
-    Guid Id, string ContractNumber, string ListingCode, ContractStatus Status, DateTimeOffset? FiledAt, string Location, string Price,
+    Guid Id, string ContractNumber, string ListingCode, ContractStatus Status, string StatusName, string? RevocationRefusal,
+    string? CounterClerkName, DateTimeOffset? FiledAt, string Location, string Price,
     IReadOnlyList<StaffPartyRow> Parties, IReadOnlyList<StaffHistoryRow> History, string? Message, string? Error);

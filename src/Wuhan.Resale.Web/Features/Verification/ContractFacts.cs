@@ -16,7 +16,9 @@ internal static class ContractFacts
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
         return new VerificationViewModel(
             contract.ContractNumber!,
-            contract.Status.VerificationText(),
+            contract is { Status: ContractStatus.Filed, TransferAppliedAt: not null }
+                ? $"{contract.Status.VerificationText()}（{Contract.TransferAppliedName}）"
+                : contract.Status.VerificationText(),
             contract.Status,
             contract.FiledAt is { } filed ? ShanghaiTime.DateOf(filed).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "—",
             listing.Home!.Location,
