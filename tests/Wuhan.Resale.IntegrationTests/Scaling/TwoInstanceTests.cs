@@ -107,6 +107,7 @@ public sealed class TwoInstancesOnPostgreSql : IAsyncLifetime
 /// query is done once, limits hold for the portal and not per instance, tokens issued by one are honoured by the other,
 /// and contract numbers stay distinct and gap-free when filings race through both.
 /// Alone in the process: two portals and the load run on two cores leave no room for other tests beside them.
+/// </summary>
 [Collection(nameof(Operations.AloneInTheProcess))]
 public sealed class TwoInstanceTests(TwoInstancesOnPostgreSql portal) : IClassFixture<TwoInstancesOnPostgreSql>
 {
