@@ -82,6 +82,8 @@ SELECT format('CREATE ROLE resale_portal LOGIN PASSWORD %L', :'portal_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_portal') \gexec
 SELECT format('ALTER ROLE resale_owner LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD %L', :'owner_password') \gexec
 SELECT format('ALTER ROLE resale_portal LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'portal_password') \gexec
+-- The owner may end the portal's sessions (DROP DATABASE … WITH (FORCE) when a test database is dropped).
+GRANT resale_portal TO resale_owner;
 SELECT format('CREATE DATABASE %I OWNER resale_owner ENCODING %L TEMPLATE template0', :'database', 'UTF8')
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
 SQL

@@ -76,7 +76,9 @@ public static class PostgreSqlServer
             await connection.OpenAsync();
             return connection;
         }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or TimeoutException
+            or (NpgsqlException and not PostgresException)
+            or PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification })
         {
             await connection.DisposeAsync();
             var where = new NpgsqlConnectionStringBuilder(connectionString);

@@ -67,6 +67,7 @@ public sealed class PostgreSqlDatabaseTests
     {
         using var factory = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
         var wuhanMorning = new DateTimeOffset(2026, 11, 26, 9, 30, 15, TimeSpan.FromHours(8));
+        _ = factory.Services;
         await using var connection = await PostgreSqlServer.OpenAsync(PostgreSqlServer.ConnectionString(PostgreSqlServer.OwnerConnectionString, factory.PostgreSqlDatabase!));
         var columnType = await ScalarAsync(connection,
             "SELECT data_type FROM information_schema.columns WHERE table_name = 'AuditEvents' AND column_name = 'OccurredAt'");
