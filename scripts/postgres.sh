@@ -5,6 +5,7 @@
 #                               roles and the database, print the settings as `export` lines (eval-able)
 #   scripts/postgres.sh stop    stop the cluster
 #   scripts/postgres.sh env     print the settings only
+#   scripts/postgres.sh status  exit 0 when the cluster is running
 #
 # Both commands may be run any number of times. Two roles, as a deployment has them:
 #   resale_owner   owns the databases and the schema; runs the migrations; may create databases (the tests make one
@@ -115,5 +116,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  status) command -v pg_lsclusters >/dev/null 2>&1 && [ "$(cluster | awk '{ print $4 }')" = "online" ] ;;
+  *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
 esac
