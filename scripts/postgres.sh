@@ -56,8 +56,9 @@ print_env() {
   p=$(port)
   echo "export RESALE_POSTGRES_OWNER='Host=127.0.0.1;Port=$p;Username=resale_owner;Password=$owner_password'"
   echo "export RESALE_POSTGRES_PORTAL='Host=127.0.0.1;Port=$p;Username=resale_portal;Password=$portal_password'"
-  echo "# the portal itself: Database__Provider=PostgreSql and"
+  echo "# the portal's database, as the portal (Database__Provider=PostgreSql, Database__MigrateOnStartup=false) and as the owner (-- migrate)"
   echo "export RESALE_POSTGRES_CONNECTION='Host=127.0.0.1;Port=$p;Database=$database;Username=resale_portal;Password=$portal_password'"
+  echo "export RESALE_POSTGRES_OWNER_CONNECTION='Host=127.0.0.1;Port=$p;Database=$database;Username=resale_owner;Password=$owner_password'"
 }
 
 start() {
