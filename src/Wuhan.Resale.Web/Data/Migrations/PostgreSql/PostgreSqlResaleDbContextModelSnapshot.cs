@@ -32,10 +32,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -45,19 +47,23 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -77,14 +83,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -102,14 +111,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -121,17 +133,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -143,10 +159,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -158,16 +176,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -183,11 +205,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
@@ -197,38 +221,45 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("ChainHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TraceId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -266,7 +297,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("HalfDay")
                         .IsRequired()
@@ -303,7 +335,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int>("PerHalfDay")
                         .HasColumnType("integer");
@@ -324,7 +357,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -334,7 +368,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("FiledContentHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
@@ -347,7 +382,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("SellerPersonId")
                         .HasColumnType("uuid");
@@ -362,7 +398,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("VerificationToken")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -374,20 +411,24 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("ArbitrationCommission")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("AttachedFacilities")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<string>("BuyerAgentIdNumber")
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("BuyerAgentName")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int?>("Copies")
                                 .HasColumnType("integer");
@@ -398,7 +439,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("DeliveryConditions")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<DateOnly?>("DeliveryDate")
                                 .HasColumnType("date");
@@ -437,7 +479,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("OtherTerms")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<string>("PaymentMethod")
                                 .HasMaxLength(30)
@@ -450,11 +493,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("SellerAgentIdNumber")
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("SellerAgentName")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<string>("TaxBearer")
                                 .HasMaxLength(30)
@@ -500,7 +545,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uuid");
@@ -514,17 +560,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PartyKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -547,7 +596,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -557,7 +607,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Office", "Wuhan.Resale.Domain.Districts.District.Office#DistrictOffice", b1 =>
                         {
@@ -566,22 +617,26 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Hours")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
                         });
 
                     b.HasKey("Code");
@@ -598,14 +653,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Restricted")
                         .HasColumnType("boolean");
@@ -627,27 +684,32 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DeterminationNote")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("ListingCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
 
                     b.Property<string>("LiveCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("timestamp with time zone");
@@ -655,7 +717,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("NoticeVersion")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("PropertyRecordId")
                         .HasColumnType("uuid");
@@ -710,12 +773,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("NoticeVersion")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -745,23 +810,27 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "Phone");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -781,7 +850,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -792,7 +862,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -802,7 +873,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
@@ -840,12 +912,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -871,12 +945,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -890,12 +966,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<Guid>("Version")
@@ -924,12 +1002,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("BusinessStatus")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("CertificateIssuedOn")
                         .HasColumnType("date");
@@ -937,15 +1017,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Floor")
                         .HasColumnType("integer");
@@ -971,12 +1054,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("QueryId")
                         .HasColumnType("uuid");
@@ -987,11 +1072,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ResultType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("RoomType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1000,7 +1087,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("Structure")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int?>("TotalFloors")
                         .HasColumnType("integer");
@@ -1023,7 +1111,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ApplicantName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -1033,7 +1122,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1044,7 +1134,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("QueryNumber")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1082,7 +1173,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ClaimSecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("ConsumedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1092,11 +1184,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("DesktopAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("character varying(45)");
+                        .HasColumnType("character varying(45)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesktopBrowser")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -1112,7 +1206,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1133,27 +1228,32 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Wuhan.Resale.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -1166,33 +1266,39 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1235,7 +1341,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<long>("Next")
                         .HasColumnType("bigint");
@@ -1253,7 +1360,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("character varying(45)");
+                        .HasColumnType("character varying(45)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1275,12 +1383,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1301,12 +1411,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -1317,17 +1429,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.HasKey("Id");
@@ -1353,12 +1468,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("BusinessStatus")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("CertificateIssuedOn")
                         .HasColumnType("date");
@@ -1366,15 +1483,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Floor")
                         .HasColumnType("integer");
@@ -1388,7 +1508,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("LandArea")
                         .HasPrecision(12, 2)
@@ -1396,12 +1517,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("boolean");
@@ -1412,18 +1535,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ResultType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("RoomType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Seized")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Structure")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int?>("TotalFloors")
                         .HasColumnType("integer");
@@ -1537,11 +1663,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1552,7 +1680,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
@@ -1561,6 +1690,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("Role")
@@ -1570,7 +1700,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("Share")
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 
@@ -1602,7 +1733,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Description")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
 
                             b1.Property<DateOnly>("DueOn")
                                 .HasColumnType("date");
@@ -1666,11 +1798,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1684,7 +1818,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
@@ -1693,6 +1828,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.HasKey("Id");
@@ -1747,11 +1883,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1762,7 +1900,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<Guid>("PropertyRecordId")
                                 .HasColumnType("uuid");
@@ -1770,7 +1909,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Share")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 
@@ -1838,11 +1978,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1853,12 +1995,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Share")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 
