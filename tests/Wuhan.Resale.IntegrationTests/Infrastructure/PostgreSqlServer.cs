@@ -40,10 +40,14 @@ public static class PostgreSqlServer
     public static async Task<string> CreateDatabaseAsync()
     {
         var template = await TemplateAsync();
-        var name = "resale_test_" + Guid.NewGuid().ToString("N")[..16];
+        var name = NewTestDatabaseName();
         await ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {template} OWNER resale_owner");
         return name;
     }
+
+    /// <summary>resale_test_&lt;UTC time&gt;_&lt;random&gt;: the time lets a later run drop what a killed run left behind.</summary>
+    public static string NewTestDatabaseName() =>
+        $"resale_test_{DateTime.UtcNow:yyyyMMddHHmm}_{Guid.NewGuid().ToString("N")[..12]}";
 
     public static async Task DropDatabaseAsync(string name)
     {
@@ -141,12 +145,36 @@ public static class PostgreSqlServer
                 }
             }
 
+            await DropAbandonedAsync();
             _template = name;
             return name;
         }
         finally
         {
             TemplateGate.Release();
+        }
+    }
+
+    /// <summary>Test databases more than a day old belong to no running test (a test lasts minutes): a killed run left them.</summary>
+    private static async Task DropAbandonedAsync()
+    {
+        var dayAgo = DateTime.UtcNow.AddDays(-1).ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var abandoned = new List<string>();
+        await using (var connection = await OpenAsync(ConnectionString(OwnerConnectionString, "postgres")))
+        await using (var command = new NpgsqlCommand(
+            "SELECT datname FROM pg_database WHERE datname ~ '^resale_test_[0-9]{12}_[0-9a-f]{12}$' AND substring(datname from 13 for 12) < @dayAgo", connection))
+        {
+            command.Parameters.AddWithValue("dayAgo", dayAgo);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                abandoned.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in abandoned)
+        {
+            await ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class PostgreSqlDatabaseTests
     [Fact]
     public async Task TheMigrations_BuildTheSchemaOfAnEmptyDatabase_WhenRunByTheOwner()
     {
-        var database = "resale_test_" + Guid.NewGuid().ToString("N")[..16];
+        var database = PostgreSqlServer.NewTestDatabaseName();
         await PostgreSqlServer.ExecuteAsync("postgres", $"CREATE DATABASE {database} OWNER resale_owner ENCODING 'UTF8' TEMPLATE template0");
         try
         {
