@@ -78,6 +78,7 @@ start() {
   # Roles and the portal's database; the password is set each time so a changed setting takes effect.
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d postgres \
     -v owner_password="$owner_password" -v portal_password="$portal_password" -v database="$database" <<'SQL'
+SET client_min_messages = warning;
 SELECT format('CREATE ROLE resale_owner LOGIN CREATEDB PASSWORD %L', :'owner_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_owner') \gexec
 SELECT format('CREATE ROLE resale_portal LOGIN PASSWORD %L', :'portal_password')
@@ -92,6 +93,8 @@ SQL
   # Inside the database: nobody but the owner creates objects; whatever the owner's migrations create, the portal
   # may read and write (default privileges), and it may use the identity sequences.
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d "$database" <<'SQL'
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO resale_portal', current_database()) \gexec
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO resale_portal;
 ALTER DEFAULT PRIVILEGES FOR ROLE resale_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO resale_portal;

@@ -16,7 +16,7 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PostgreSqlServer
 {
-    private const string StartHint = "PostgreSQL is needed by the *OnPostgreSql tests and was not reachable. Start it with `scripts/postgres.sh start` "
+    private const string StartHint = "PostgreSQL is needed by the PostgreSQL tests (*OnPostgreSql*, PostgreSql*, theory cases \"provider: PostgreSql\") and was not reachable. Start it with `scripts/postgres.sh start` "
         + "(scripts/test.sh does this itself); it prints the RESALE_POSTGRES_OWNER / RESALE_POSTGRES_PORTAL settings these tests read "
         + "(defaults: 127.0.0.1:5432, roles resale_owner and resale_portal).";
 
@@ -42,8 +42,13 @@ public static class PostgreSqlServer
         var template = await TemplateAsync();
         var name = NewTestDatabaseName();
         await ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {template} OWNER resale_owner");
+        await RestrictAsync(name);
         return name;
     }
+
+    /// <summary>Database rights are not copied from a template: only the portal role may connect, and it gets no TEMP.</summary>
+    public static Task RestrictAsync(string database) =>
+        ExecuteAsync("postgres", $"REVOKE ALL ON DATABASE {database} FROM PUBLIC; GRANT CONNECT ON DATABASE {database} TO resale_portal");
 
     /// <summary>resale_test_&lt;UTC time&gt;_&lt;random&gt;: the time lets a later run drop what a killed run left behind.</summary>
     public static string NewTestDatabaseName() =>

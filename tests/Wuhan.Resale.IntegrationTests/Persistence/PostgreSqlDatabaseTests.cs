@@ -50,11 +50,13 @@ public sealed class PostgreSqlDatabaseTests
             var alter = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "ALTER TABLE \"Contracts\" ADD COLUMN \"Intruder\" integer"));
             var drop = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "DROP TABLE \"AuditEvents\""));
             var truncate = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "TRUNCATE \"AuditEvents\""));
+            var temporary = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "CREATE TEMP TABLE \"Scratch\" (\"Id\" integer)"));
 
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, create.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, alter.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, drop.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, truncate.SqlState);
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, temporary.SqlState);
         }
         finally
         {
