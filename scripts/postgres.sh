@@ -5,6 +5,7 @@
 #                               roles and the database, print the settings as `export` lines (eval-able)
 #   scripts/postgres.sh stop    stop the cluster
 #   scripts/postgres.sh env     print the settings only
+#   scripts/postgres.sh status  exit 0 when the cluster is running
 #
 # Both commands may be run any number of times. Two roles, as a deployment has them:
 #   resale_owner   owns the databases and the schema; runs the migrations; may create databases (the tests make one
@@ -55,8 +56,9 @@ print_env() {
   p=$(port)
   echo "export RESALE_POSTGRES_OWNER='Host=127.0.0.1;Port=$p;Username=resale_owner;Password=$owner_password'"
   echo "export RESALE_POSTGRES_PORTAL='Host=127.0.0.1;Port=$p;Username=resale_portal;Password=$portal_password'"
-  echo "# the portal itself: Database__Provider=PostgreSql and"
+  echo "# the portal's database, as the portal (Database__Provider=PostgreSql, Database__MigrateOnStartup=false) and as the owner (-- migrate)"
   echo "export RESALE_POSTGRES_CONNECTION='Host=127.0.0.1;Port=$p;Database=$database;Username=resale_portal;Password=$portal_password'"
+  echo "export RESALE_POSTGRES_OWNER_CONNECTION='Host=127.0.0.1;Port=$p;Database=$database;Username=resale_owner;Password=$owner_password'"
 }
 
 start() {
@@ -76,18 +78,23 @@ start() {
   # Roles and the portal's database; the password is set each time so a changed setting takes effect.
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d postgres \
     -v owner_password="$owner_password" -v portal_password="$portal_password" -v database="$database" <<'SQL'
+SET client_min_messages = warning;
 SELECT format('CREATE ROLE resale_owner LOGIN CREATEDB PASSWORD %L', :'owner_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_owner') \gexec
 SELECT format('CREATE ROLE resale_portal LOGIN PASSWORD %L', :'portal_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_portal') \gexec
 SELECT format('ALTER ROLE resale_owner LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD %L', :'owner_password') \gexec
 SELECT format('ALTER ROLE resale_portal LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'portal_password') \gexec
+-- The owner may end the portal's sessions (DROP DATABASE … WITH (FORCE) when a test database is dropped).
+GRANT resale_portal TO resale_owner;
 SELECT format('CREATE DATABASE %I OWNER resale_owner ENCODING %L TEMPLATE template0', :'database', 'UTF8')
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
 SQL
   # Inside the database: nobody but the owner creates objects; whatever the owner's migrations create, the portal
   # may read and write (default privileges), and it may use the identity sequences.
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d "$database" <<'SQL'
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO resale_portal', current_database()) \gexec
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO resale_portal;
 ALTER DEFAULT PRIVILEGES FOR ROLE resale_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO resale_portal;
@@ -113,5 +120,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  status) command -v pg_lsclusters >/dev/null 2>&1 && [ "$(cluster | awk '{ print $4 }')" = "online" ] ;;
+  *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
 esac

@@ -53,6 +53,20 @@ dotnet ef migrations script --idempotent --no-build \
   --output "$results/sqlserver-schema.sql" >/dev/null
 grep -q 'CREATE TABLE \[Contracts\]' "$results/sqlserver-schema.sql"
 
+echo "==> checking that the PostgreSQL schema script can be generated from the committed migrations"
+dotnet ef migrations script --idempotent --no-build \
+  --project src/Wuhan.Resale.Web --context PostgreSqlResaleDbContext \
+  --output "$results/postgresql-schema.sql" >/dev/null
+grep -q 'CREATE TABLE "Contracts"' "$results/postgresql-schema.sql"
+
+# The *OnPostgreSql tests (and the theories with a PostgreSql case) need the local cluster: start it (installing
+# postgresql where it is missing), create the roles, and stop it again at the end if it was down before.
+if ! scripts/postgres.sh status; then
+  trap 'scripts/postgres.sh stop || true' EXIT
+fi
+pg_settings=$(scripts/postgres.sh start)
+eval "$pg_settings"
+
 echo "==> running tests"
 status=0
 # One test project at a time: on two cores the browser suite and the integration suite starve each other otherwise.
@@ -85,6 +99,9 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   status=1
 fi
 
+# Tests that ran on PostgreSQL: the *OnPostgreSql classes, PostgreSql* tests and theory cases "(provider: PostgreSql)".
+pg_passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | grep 'testName="[^"]*PostgreSql' | grep -c 'outcome="Passed"' || true)
+echo "    of these, on PostgreSQL: ${pg_passed} passed"
 echo "    whole script (install, restore, build, tests): $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "${passed} passed, ${failed} failed"
 exit "$status"

@@ -135,6 +135,10 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
         else if (Database.IsNpgsql())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+
+            // Text compares and sorts by code point, as on SQLite, whatever the cluster's locale (zh_CN.UTF-8 would
+            // order names by pinyin and break the audit log's prefix ranges); "C" also lets LIKE 'x%' use an index.
+            configurationBuilder.Properties<string>().UseCollation("C");
         }
 
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);

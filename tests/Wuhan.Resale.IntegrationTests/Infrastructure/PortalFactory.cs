@@ -64,8 +64,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>When set, the portal's clock: tests move time forward instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
-    /// <summary>The database engine; SQLite unless a test asks for PostgreSQL.</summary>
-    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+    /// <summary>
+    /// The database engine; SQLite unless a test asks for PostgreSQL. RESALE_TEST_PROVIDER=PostgreSql makes PostgreSQL the
+    /// default of every test, for a by-hand sweep (tests that open the SQLite file themselves then fail, as they should).
+    /// </summary>
+    public DatabaseProvider Provider { get; init; } =
+        Enum.TryParse<DatabaseProvider>(System.Environment.GetEnvironmentVariable("RESALE_TEST_PROVIDER"), out var provider) ? provider : DatabaseProvider.Sqlite;
 
     /// <summary>The PostgreSQL database: given to share one between factories, else created on first use and dropped on dispose.</summary>
     public string? PostgreSqlDatabase { get; set; }

@@ -16,7 +16,7 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PostgreSqlServer
 {
-    private const string StartHint = "PostgreSQL is needed by the *OnPostgreSql tests and was not reachable. Start it with `scripts/postgres.sh start` "
+    private const string StartHint = "PostgreSQL is needed by the PostgreSQL tests (*OnPostgreSql*, PostgreSql*, theory cases \"provider: PostgreSql\") and was not reachable. Start it with `scripts/postgres.sh start` "
         + "(scripts/test.sh does this itself); it prints the RESALE_POSTGRES_OWNER / RESALE_POSTGRES_PORTAL settings these tests read "
         + "(defaults: 127.0.0.1:5432, roles resale_owner and resale_portal).";
 
@@ -40,10 +40,19 @@ public static class PostgreSqlServer
     public static async Task<string> CreateDatabaseAsync()
     {
         var template = await TemplateAsync();
-        var name = "resale_test_" + Guid.NewGuid().ToString("N")[..16];
+        var name = NewTestDatabaseName();
         await ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {template} OWNER resale_owner");
+        await RestrictAsync(name);
         return name;
     }
+
+    /// <summary>Database rights are not copied from a template: only the portal role may connect, and it gets no TEMP.</summary>
+    public static Task RestrictAsync(string database) =>
+        ExecuteAsync("postgres", $"REVOKE ALL ON DATABASE {database} FROM PUBLIC; GRANT CONNECT ON DATABASE {database} TO resale_portal");
+
+    /// <summary>resale_test_&lt;UTC time&gt;_&lt;random&gt;: the time lets a later run drop what a killed run left behind.</summary>
+    public static string NewTestDatabaseName() =>
+        $"resale_test_{DateTime.UtcNow:yyyyMMddHHmm}_{Guid.NewGuid().ToString("N")[..12]}";
 
     public static async Task DropDatabaseAsync(string name)
     {
@@ -76,7 +85,9 @@ public static class PostgreSqlServer
             await connection.OpenAsync();
             return connection;
         }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or TimeoutException
+            or (NpgsqlException and not PostgresException)
+            or PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification })
         {
             await connection.DisposeAsync();
             var where = new NpgsqlConnectionStringBuilder(connectionString);
@@ -139,12 +150,36 @@ public static class PostgreSqlServer
                 }
             }
 
+            await DropAbandonedAsync();
             _template = name;
             return name;
         }
         finally
         {
             TemplateGate.Release();
+        }
+    }
+
+    /// <summary>Test databases more than a day old belong to no running test (a test lasts minutes): a killed run left them.</summary>
+    private static async Task DropAbandonedAsync()
+    {
+        var dayAgo = DateTime.UtcNow.AddDays(-1).ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var abandoned = new List<string>();
+        await using (var connection = await OpenAsync(ConnectionString(OwnerConnectionString, "postgres")))
+        await using (var command = new NpgsqlCommand(
+            "SELECT datname FROM pg_database WHERE datname ~ '^resale_test_[0-9]{12}_[0-9a-f]{12}$' AND substring(datname from 13 for 12) < @dayAgo", connection))
+        {
+            command.Parameters.AddWithValue("dayAgo", dayAgo);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                abandoned.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in abandoned)
+        {
+            await ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
     }
 

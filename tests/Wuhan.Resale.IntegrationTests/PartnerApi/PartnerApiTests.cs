@@ -187,7 +187,10 @@ public sealed class PartnerApiTests : IDisposable
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task ARevocationAndARegistrationAtOnce_EndInExactlyOneOfTheTwo(DatabaseProvider provider)
     {
-        for (var round = 0; round < 3; round++)
+        // Three rounds try three interleavings; on PostgreSQL one round (the same code, the database's row locks and
+        // concurrency token deciding) keeps the added test time small.
+        var rounds = provider == DatabaseProvider.PostgreSql ? 1 : 3;
+        for (var round = 0; round < rounds; round++)
         {
             using var factory = new PortalFactory { Clock = _clock, Provider = provider };
             var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");

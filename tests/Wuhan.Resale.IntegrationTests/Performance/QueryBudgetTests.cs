@@ -20,7 +20,9 @@ public sealed class QueryBudgetTests : IDisposable
 
     public QueryBudgetTests() => _factory = new PortalFactory
     {
-        ConfigureServices = services => services.ConfigureDbContext<SqliteResaleDbContext>(o => o.AddInterceptors(_commands)),
+        ConfigureServices = services => services
+            .ConfigureDbContext<SqliteResaleDbContext>(o => o.AddInterceptors(_commands))
+            .ConfigureDbContext<PostgreSqlResaleDbContext>(o => o.AddInterceptors(_commands)),
     };
 
     public void Dispose() => _factory.Dispose();

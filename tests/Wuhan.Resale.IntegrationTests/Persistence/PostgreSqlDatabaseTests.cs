@@ -16,7 +16,7 @@ public sealed class PostgreSqlDatabaseTests
     [Fact]
     public async Task TheMigrations_BuildTheSchemaOfAnEmptyDatabase_WhenRunByTheOwner()
     {
-        var database = "resale_test_" + Guid.NewGuid().ToString("N")[..16];
+        var database = PostgreSqlServer.NewTestDatabaseName();
         await PostgreSqlServer.ExecuteAsync("postgres", $"CREATE DATABASE {database} OWNER resale_owner ENCODING 'UTF8' TEMPLATE template0");
         try
         {
@@ -50,11 +50,13 @@ public sealed class PostgreSqlDatabaseTests
             var alter = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "ALTER TABLE \"Contracts\" ADD COLUMN \"Intruder\" integer"));
             var drop = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "DROP TABLE \"AuditEvents\""));
             var truncate = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "TRUNCATE \"AuditEvents\""));
+            var temporary = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "CREATE TEMP TABLE \"Scratch\" (\"Id\" integer)"));
 
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, create.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, alter.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, drop.SqlState);
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, truncate.SqlState);
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, temporary.SqlState);
         }
         finally
         {
@@ -67,6 +69,7 @@ public sealed class PostgreSqlDatabaseTests
     {
         using var factory = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
         var wuhanMorning = new DateTimeOffset(2026, 11, 26, 9, 30, 15, TimeSpan.FromHours(8));
+        _ = factory.Services;
         await using var connection = await PostgreSqlServer.OpenAsync(PostgreSqlServer.ConnectionString(PostgreSqlServer.OwnerConnectionString, factory.PostgreSqlDatabase!));
         var columnType = await ScalarAsync(connection,
             "SELECT data_type FROM information_schema.columns WHERE table_name = 'AuditEvents' AND column_name = 'OccurredAt'");

@@ -46,9 +46,10 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
 
                     return sealedCount;
                 }
-                catch (DbUpdateException) when (attempt < 5)
+                catch (Exception ex) when (attempt < 5 && ex is DbUpdateException or System.Data.Common.DbException)
                 {
-                    // Another instance sealed the same rows first: read the chain's end again.
+                    // Another instance sealed the same rows first (or took the same sequence number, which the unique
+                    // index refuses): read the chain's end again.
                 }
             }
         }
@@ -106,6 +107,13 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
     private async Task<int> SealBatchAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // Instances seal one at a time (the lock ends with the transaction): without it two of them read the same
+            // chain end under READ COMMITTED and one loses its batch to the unique sequence number.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7302119646)", cancellationToken);
+        }
+
         var pending = await db.AuditEvents.AsNoTracking()
             .Where(e => EF.Property<long?>(e, SequenceProperty) == null)
             .OrderBy(e => e.OccurredAt)

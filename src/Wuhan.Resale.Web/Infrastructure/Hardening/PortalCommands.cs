@@ -83,7 +83,7 @@ public static class PortalCommands
         ArgumentNullException.ThrowIfNull(output);
         if (!db.Database.IsSqlite())
         {
-            await output.WriteLineAsync("backup 命令只用于内置 SQLite 数据库；SQL Server 请用 BACKUP DATABASE（见 README「备份与恢复」）。");
+            await output.WriteLineAsync("backup 命令只用于内置 SQLite 数据库；SQL Server 请用 BACKUP DATABASE，PostgreSQL 请用 pg_dump（见 README「备份与恢复」）。");
             return 2;
         }
 

@@ -16,10 +16,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -33,15 +33,15 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ActorKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TraceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ChainHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    EntityType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TraceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    ChainHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true, collation: "C"),
                     ChainSequence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -69,8 +69,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -81,13 +81,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "Districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Office_Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Office_Hours = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Office_Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Office_Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Office_Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Office_Hours = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Office_Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Office_Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -99,12 +99,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -120,23 +120,23 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Mortgaged = table.Column<bool>(type: "boolean", nullable: false),
                     UnderObjection = table.Column<bool>(type: "boolean", nullable: false),
                     UnderAdvanceNotice = table.Column<bool>(type: "boolean", nullable: false),
-                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    LandCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Structure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    LandCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true, collation: "C"),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Structure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     BuildingArea = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     LandArea = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    DesignPurpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DesignPurpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     Floor = table.Column<int>(type: "integer", nullable: true),
                     TotalFloors = table.Column<int>(type: "integer", nullable: true),
-                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    BusinessType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ResultType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    BusinessStatus = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BusinessType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    ResultType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    BusinessStatus = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
                     InWuhan = table.Column<bool>(type: "boolean", nullable: false),
                     HiddenFromQuery = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -149,7 +149,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "NumberSequences",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     Next = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -161,7 +161,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "OfficeVisitCapacities",
                 columns: table => new
                 {
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
                     PerHalfDay = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -175,9 +175,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
                     Department = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -190,13 +190,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastVerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -209,11 +209,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -226,9 +226,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     WrongAttempts = table.Column<int>(type: "integer", nullable: false),
@@ -246,9 +246,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -266,10 +266,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     Restricted = table.Column<bool>(type: "boolean", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -288,12 +288,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     EmbeddedPropertyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -310,19 +310,19 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -345,16 +345,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ClaimSecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ClaimSecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: true),
                     AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DesktopBrowser = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    DesktopAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    DesktopBrowser = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true, collation: "C"),
+                    DesktopAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true, collation: "C"),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -373,13 +373,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QueryNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    QueryNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicantName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
@@ -401,9 +401,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -420,10 +420,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -440,8 +440,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -464,10 +464,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -485,14 +485,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EndReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClientAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true)
+                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    ClientAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -512,9 +512,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     QueryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    NoticeVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NoticeVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     ConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -540,22 +540,22 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     QueryId = table.Column<Guid>(type: "uuid", nullable: false),
                     Source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    LandCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Structure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    LandCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true, collation: "C"),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Structure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     BuildingArea = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     LandArea = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    DesignPurpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DesignPurpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     Floor = table.Column<int>(type: "integer", nullable: true),
                     TotalFloors = table.Column<int>(type: "integer", nullable: true),
-                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RoomType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    BusinessType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ResultType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    BusinessStatus = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BusinessType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    ResultType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    BusinessStatus = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
                     InWuhan = table.Column<bool>(type: "boolean", nullable: false),
                     IsSeized = table.Column<bool>(type: "boolean", nullable: false),
                     IsMortgaged = table.Column<bool>(type: "boolean", nullable: false),
@@ -578,16 +578,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ListingCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ListingCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
                     SellerPersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     PropertyRecordId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    LiveCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    LiveCertificateNumber = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true, collation: "C"),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
                     RestrictionClass = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DeterminationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeterminationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    NoticeVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NoticeVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     NoticeConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -616,11 +616,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     PropertyRecordId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -641,24 +641,24 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ListingId = table.Column<Guid>(type: "uuid", nullable: false),
                     SellerPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContractNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FiledContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    VerificationToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContractNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
+                    FiledContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    VerificationToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    Terms_ArbitrationCommission = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Terms_AttachedFacilities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Terms_BuyerAgentIdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Terms_BuyerAgentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Terms_ArbitrationCommission = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    Terms_AttachedFacilities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    Terms_BuyerAgentIdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Terms_BuyerAgentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
                     Terms_Copies = table.Column<int>(type: "integer", nullable: true),
                     Terms_DecorationAndFacilitiesAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Terms_DeliveryConditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Terms_DeliveryConditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
                     Terms_DeliveryDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Terms_Deposit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     Terms_DepositDueOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -669,11 +669,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Terms_HukouMoveOutDays = table.Column<int>(type: "integer", nullable: true),
                     Terms_LateDeliveryDailyRate = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     Terms_LatePaymentDailyRate = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    Terms_OtherTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Terms_OtherTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
                     Terms_PaymentMethod = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Terms_Price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Terms_SellerAgentIdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Terms_SellerAgentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Terms_SellerAgentIdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Terms_SellerAgentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
                     Terms_TaxBearer = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Terms_TerminationAfterDays = table.Column<int>(type: "integer", nullable: true)
                 },
@@ -700,11 +700,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Order = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     ListingId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -725,7 +725,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ListingId = table.Column<Guid>(type: "uuid", nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     HalfDay = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
@@ -757,13 +757,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Order = table.Column<int>(type: "integer", nullable: false),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     IdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IdNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Phone = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Share = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
                     ContractId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -785,7 +785,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     Order = table.Column<int>(type: "integer", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ContractId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -805,10 +805,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ContractId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PartyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    PartyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
