@@ -362,7 +362,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("CounterClerkName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -752,7 +753,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
@@ -1356,13 +1358,15 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1392,7 +1396,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<long>("WindowStart")
                         .HasColumnType("bigint");

@@ -13,8 +13,8 @@ using Wuhan.Resale.Web.Data;
 namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlResaleDbContext))]
-    [Migration("20261202194201_ListingWithdrawalAndTransferApplication")]
-    partial class ListingWithdrawalAndTransferApplication
+    [Migration("20261202194502_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -35,10 +35,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -48,19 +50,23 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -80,14 +86,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -105,14 +114,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -124,17 +136,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -146,10 +162,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -161,16 +179,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -186,11 +208,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
@@ -200,38 +224,45 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("ChainHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TraceId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -269,7 +300,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("HalfDay")
                         .IsRequired()
@@ -306,7 +338,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int>("PerHalfDay")
                         .HasColumnType("integer");
@@ -327,11 +360,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("CounterClerkName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -341,7 +376,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("FiledContentHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
@@ -354,7 +390,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("SellerPersonId")
                         .HasColumnType("uuid");
@@ -372,7 +409,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("VerificationToken")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -384,20 +422,24 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("ArbitrationCommission")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("AttachedFacilities")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<string>("BuyerAgentIdNumber")
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("BuyerAgentName")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int?>("Copies")
                                 .HasColumnType("integer");
@@ -408,7 +450,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("DeliveryConditions")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<DateOnly?>("DeliveryDate")
                                 .HasColumnType("date");
@@ -447,7 +490,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("OtherTerms")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
 
                             b1.Property<string>("PaymentMethod")
                                 .HasMaxLength(30)
@@ -460,11 +504,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("SellerAgentIdNumber")
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("SellerAgentName")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<string>("TaxBearer")
                                 .HasMaxLength(30)
@@ -510,7 +556,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uuid");
@@ -524,17 +571,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PartyKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -557,7 +607,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -567,7 +618,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Office", "Wuhan.Resale.Domain.Districts.District.Office#DistrictOffice", b1 =>
                         {
@@ -576,22 +628,26 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Hours")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
                         });
 
                     b.HasKey("Code");
@@ -608,14 +664,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Restricted")
                         .HasColumnType("boolean");
@@ -637,27 +695,32 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DeterminationNote")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("ListingCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
 
                     b.Property<string>("LiveCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("timestamp with time zone");
@@ -665,7 +728,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("NoticeVersion")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("PropertyRecordId")
                         .HasColumnType("uuid");
@@ -692,7 +756,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
@@ -727,12 +792,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("NoticeVersion")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -762,23 +829,27 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "Phone");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -798,7 +869,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -809,7 +881,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -819,7 +892,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
@@ -857,12 +931,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -888,12 +964,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -907,12 +985,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<Guid>("Version")
@@ -941,12 +1021,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("BusinessStatus")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("CertificateIssuedOn")
                         .HasColumnType("date");
@@ -954,15 +1036,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Floor")
                         .HasColumnType("integer");
@@ -988,12 +1073,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("QueryId")
                         .HasColumnType("uuid");
@@ -1004,11 +1091,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ResultType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("RoomType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1017,7 +1106,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("Structure")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int?>("TotalFloors")
                         .HasColumnType("integer");
@@ -1040,7 +1130,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ApplicantName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -1050,7 +1141,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1061,7 +1153,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("QueryNumber")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1099,7 +1192,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ClaimSecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("ConsumedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1109,11 +1203,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("DesktopAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("character varying(45)");
+                        .HasColumnType("character varying(45)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesktopBrowser")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -1129,7 +1225,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1150,27 +1247,32 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Wuhan.Resale.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -1183,33 +1285,39 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1253,13 +1361,15 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1273,7 +1383,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<long>("Next")
                         .HasColumnType("bigint");
@@ -1288,7 +1399,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<long>("WindowStart")
                         .HasColumnType("bigint");
@@ -1314,7 +1426,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("character varying(45)");
+                        .HasColumnType("character varying(45)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1336,12 +1449,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1364,12 +1479,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -1380,17 +1497,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.HasKey("Id");
@@ -1416,12 +1536,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("BusinessStatus")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("CertificateIssuedOn")
                         .HasColumnType("date");
@@ -1429,15 +1551,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Floor")
                         .HasColumnType("integer");
@@ -1451,7 +1576,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("LandArea")
                         .HasPrecision(12, 2)
@@ -1459,12 +1585,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("boolean");
@@ -1475,18 +1603,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ResultType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("RoomType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Seized")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Structure")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int?>("TotalFloors")
                         .HasColumnType("integer");
@@ -1600,11 +1731,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1615,7 +1748,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
@@ -1624,6 +1758,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("Role")
@@ -1633,7 +1768,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                             b1.Property<string>("Share")
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 
@@ -1665,7 +1801,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Description")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
 
                             b1.Property<DateOnly>("DueOn")
                                 .HasColumnType("date");
@@ -1729,11 +1866,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1747,7 +1886,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
@@ -1756,6 +1896,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.HasKey("Id");
@@ -1810,11 +1951,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1825,7 +1968,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<Guid>("PropertyRecordId")
                                 .HasColumnType("uuid");
@@ -1833,7 +1977,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Share")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 
@@ -1901,11 +2046,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
+                                .UseCollation("C")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1916,12 +2063,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("character varying(50)")
+                                .UseCollation("C");
 
                             b1.Property<string>("Share")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("character varying(40)")
+                                .UseCollation("C");
 
                             b1.HasKey("Id");
 

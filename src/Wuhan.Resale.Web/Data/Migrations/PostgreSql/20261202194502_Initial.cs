@@ -146,6 +146,19 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false, collation: "C"),
+                    Holder = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false, collation: "C"),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberSequences",
                 columns: table => new
                 {
@@ -202,6 +215,20 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false, collation: "C"),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateCounters", x => new { x.Key, x.WindowStart });
                 });
 
             migrationBuilder.CreateTable(
@@ -591,6 +618,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     NoticeConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawalReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -651,6 +680,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TransferAppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CounterClerkName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     Terms_ArbitrationCommission = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
                     Terms_AttachedFacilities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
@@ -1150,6 +1181,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 column: "QueryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateCounters_ExpiresAt",
+                table: "RateCounters",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RestrictionPolicies_DistrictCode_EffectiveFrom",
                 table: "RestrictionPolicies",
                 columns: new[] { "DistrictCode", "EffectiveFrom" },
@@ -1164,6 +1200,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "IX_SmsMessages_PhoneHash",
                 table: "SmsMessages",
                 column: "PhoneHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_EndedAt",
+                table: "UserSessions",
+                column: "EndedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_LastSeenAt",
@@ -1226,6 +1267,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                 name: "EmbeddedPropertyOwners");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "ListingBuyers");
 
             migrationBuilder.DropTable(
@@ -1251,6 +1295,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "PropertyRecordOwners");
+
+            migrationBuilder.DropTable(
+                name: "RateCounters");
 
             migrationBuilder.DropTable(
                 name: "RestrictionPolicies");
