@@ -10,7 +10,7 @@ namespace Wuhan.Resale.IntegrationTests.Scaling;
 
 /// <summary>
 /// Two portal hosts on one database, as two instances behind a load balancer: what one instance counts or ends holds on
-/// the other. (The same on PostgreSQL with real processes: <c>TwoInstanceTests</c>.)
+/// the other. (The same on PostgreSQL with real processes: <c>TwoInstancesOnPostgreSqlTests</c>.)
 /// </summary>
 public sealed class SharedStateTests : IDisposable
 {

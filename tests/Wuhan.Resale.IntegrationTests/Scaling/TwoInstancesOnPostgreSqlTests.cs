@@ -11,7 +11,7 @@ namespace Wuhan.Resale.IntegrationTests.Scaling;
 /// Two portal processes (real Kestrel, two ports) on one PostgreSQL database, signed in as the low-privilege role, as
 /// two instances behind a balancer: started once for the tests of this class.
 /// </summary>
-public sealed class TwoInstancesOnPostgreSql : IAsyncLifetime
+public sealed class TwoPortalProcessesOnPostgreSql : IAsyncLifetime
 {
     /// <summary>Seeded synthetic sellers, buyers and homes (seed-load-population) for the load run's journeys.</summary>
     public const int Population = 24;
@@ -109,7 +109,7 @@ public sealed class TwoInstancesOnPostgreSql : IAsyncLifetime
 /// Alone in the process: two portals and the load run on two cores leave no room for other tests beside them.
 /// </summary>
 [Collection(nameof(Operations.AloneInTheProcess))]
-public sealed class TwoInstanceTests(TwoInstancesOnPostgreSql portal) : IClassFixture<TwoInstancesOnPostgreSql>
+public sealed class TwoInstancesOnPostgreSqlTests(TwoPortalProcessesOnPostgreSql portal) : IClassFixture<TwoPortalProcessesOnPostgreSql>
 {
     [Fact]
     public async Task TheLoadRun_SpreadOverBothInstances_FilesEveryJourney_WithDistinctGapFreeNumbers_AndEachQueryDoneOnce()
@@ -121,7 +121,7 @@ public sealed class TwoInstanceTests(TwoInstancesOnPostgreSql portal) : IClassFi
         [
             "--base-url", portal.A.Address.ToString(), "--base-url", portal.B.Address.ToString(),
             "--journeys", journeys.ToString(CultureInfo.InvariantCulture), "--concurrency", "3", "--warmup", "0",
-            "--population", TwoInstancesOnPostgreSql.Population.ToString(CultureInfo.InvariantCulture), "--revoke-every", "3",
+            "--population", TwoPortalProcessesOnPostgreSql.Population.ToString(CultureInfo.InvariantCulture), "--revoke-every", "3",
         ], new Dictionary<string, string>(), TimeSpan.FromMinutes(4));
 
         Assert.True(exit == 0, "the load run failed:\n" + output + "\n--- A:\n" + Tail(portal.A.Output) + "\n--- B:\n" + Tail(portal.B.Output));
