@@ -125,7 +125,8 @@ public static partial class ContractCompleteness
         {
             problems.Add(ContractField.Copies, $"第十条：合同份数应在{MinCopies}至{MaxCopies}份之间。");
         }
-        else if (terms.CopyHolders() is var holders && holders.Count != copies)
+        else if (terms.FundsThroughEscrow is not null && terms.PaymentMethod is not null // the holders are known
+                 && terms.CopyHolders() is var holders && holders.Count != copies)
         {
             problems.Add(ContractField.Copies,
                 $"第十条：本条写明由{string.Join("、", holders)}各执一份，共{holders.Count}份；现在填写的是{copies}份，请改为{holders.Count}份。");

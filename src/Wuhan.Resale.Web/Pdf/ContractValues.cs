@@ -76,14 +76,6 @@ public static class ContractValues
     public static string? Of(ContractHome home, ContractSlot slot)
     {
         ArgumentNullException.ThrowIfNull(home);
-        var value = RecordedOrSupplied(home, slot);
-        return value is not null && home.SuppliedSlots.Contains(slot) ? $"{value}（{ModelContract.SuppliedMark}）" : value;
-    }
-
-    /// <summary>A home fact without its 卖方填报 mark, as the form's input holds it.</summary>
-    public static string? RecordedOrSupplied(ContractHome home, ContractSlot slot)
-    {
-        ArgumentNullException.ThrowIfNull(home);
         return slot switch
         {
             ContractSlot.Location => home.Location,
@@ -102,6 +94,13 @@ public static class ContractValues
         };
     }
 
+    /// <summary>"（卖方填报）" after a 第一条 fact the seller supplied (printed after its unit), else empty.</summary>
+    public static string MarkOf(ContractHome home, ContractSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return home.SuppliedSlots.Contains(slot) ? $"（{ModelContract.SuppliedMark}）" : string.Empty;
+    }
+
     /// <summary>A filled value as one line: tabs and stray line breaks become spaces; empty prints as <see cref="Blank"/>.</summary>
     public static string Printed(string? value) =>
         string.IsNullOrWhiteSpace(value) ? Blank : value.Trim().Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
@@ -113,7 +112,7 @@ public static class ContractValues
         return string.Concat(paragraph.Parts.Select(part => part switch
         {
             ContractText text => text.Text,
-            ContractBlank blank => blank.Prefix + Printed(Of(document, blank.Slot)) + blank.Unit,
+            ContractBlank blank => blank.Prefix + Printed(Of(document, blank.Slot)) + blank.Unit + MarkOf(document.Home, blank.Slot),
             _ => string.Empty,
         }));
     }

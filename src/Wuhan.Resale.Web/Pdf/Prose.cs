@@ -39,7 +39,8 @@ internal sealed class Prose
             _ = part switch
             {
                 ContractText text => prose.T(text.Text),
-                ContractBlank blank => prose.T(blank.Prefix ?? string.Empty).V(ContractValues.Of(document, blank.Slot)).T(blank.Unit ?? string.Empty),
+                ContractBlank blank => prose.T(blank.Prefix ?? string.Empty).V(ContractValues.Of(document, blank.Slot))
+                    .T(blank.Unit ?? string.Empty).T(ContractValues.MarkOf(document.Home, blank.Slot)),
                 _ => prose,
             };
         }
