@@ -138,7 +138,7 @@ public sealed class SuppliedHomeFactsTests : IDisposable
         Assert.Contains("房屋结构为砖混（卖方填报）", text, StringComparison.Ordinal);
         Assert.Contains("分摊土地面积8.25平方米（卖方填报）", text, StringComparison.Ordinal);
         Assert.Contains("证书填发日期为1998年7月1日（卖方填报）", text, StringComparison.Ordinal);
-        Assert.Contains("砖混（卖方填报）", readOnly.GetElementById("home-facts")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("砖混（卖方填报）", ModelContractPdfTests.Flatten(readOnly.GetElementById("home-facts")!.TextContent), StringComparison.Ordinal);
         Assert.NotEqual(Guid.Empty, listingId);
     }
 }
