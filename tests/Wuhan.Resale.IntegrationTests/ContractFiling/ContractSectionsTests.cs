@@ -134,6 +134,12 @@ public sealed class ContractSectionsTests : IDisposable
         Assert.Equal("55,555.50", Value(reloaded, "Deposit"));
         Assert.Equal("约5.5556万元", reloaded.GetElementById("Deposit-wan")?.TextContent.Trim());
         Assert.Equal("壹佰贰拾捌万元整", reloaded.GetElementById("PriceInCapitals")?.TextContent.Trim());
+
+        // Only amounts in yuan get separators from the page's script; days, copies and rates stay whole as typed.
+        Assert.Equal("cf-money", reloaded.GetElementById("Deposit")?.ClassName);
+        Assert.Null(reloaded.GetElementById("Copies")?.ClassName);
+        Assert.Null(reloaded.GetElementById("UtilitiesTransferDays")?.GetAttribute("data-money"));
+        Assert.Null(reloaded.GetElementById("Copies-wan"));
     }
 
     [Fact]

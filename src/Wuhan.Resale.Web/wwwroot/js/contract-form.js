@@ -78,7 +78,7 @@
         return (rounded === wan ? '合' : '约') + text.replace(/\B(?=(\d{3})+(?!\d)(?=\.|$))/g, ',') + '万元';
     }
 
-    Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
+    Array.prototype.forEach.call(document.querySelectorAll('input.cf-money'), function (input) {
         var reading = document.getElementById(input.id + '-wan');
         function show() { if (reading) { reading.textContent = tenThousands(toCents(input.value.trim())); } }
         input.addEventListener('input', show);
