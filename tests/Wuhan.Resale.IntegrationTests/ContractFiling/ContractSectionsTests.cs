@@ -137,7 +137,7 @@ public sealed class ContractSectionsTests : IDisposable
 
         // Only amounts in yuan get separators from the page's script; days, copies and rates stay whole as typed.
         Assert.Equal("cf-money", reloaded.GetElementById("Deposit")?.ClassName);
-        Assert.Null(reloaded.GetElementById("Copies")?.ClassName);
+        Assert.False(reloaded.GetElementById("Copies")!.HasAttribute("class"));
         Assert.Null(reloaded.GetElementById("UtilitiesTransferDays")?.GetAttribute("data-money"));
         Assert.Null(reloaded.GetElementById("Copies-wan"));
     }
