@@ -172,7 +172,10 @@ internal sealed partial class Journey(HttpClient http, LoadRunOptions options, S
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var saved = await desktop.SubmitAsync("contract-save", page, "#contract-form", new Dictionary<string, string>
         {
+            ["SellerServiceAddress"] = "武汉市江汉区新华路100号3栋2单元501室",
+            ["BuyerServiceAddress"] = "武汉市洪山区珞喻路20号8栋1203室",
             ["AttachedFacilities"] = "水、电、燃气、有线电视",
+            ["IsLet"] = "false",
             ["Price"] = "1280000",
             ["DecorationAmount"] = "80000",
             ["PaymentMethod"] = "Installments",
@@ -185,7 +188,11 @@ internal sealed partial class Journey(HttpClient http, LoadRunOptions options, S
             ["Installments[1].Description"] = "尾款",
             ["Deposit"] = "100000",
             ["DepositDueOn"] = Day(7),
+            ["DepositCountsTowardPrice"] = "false",
             ["DeliveryDate"] = Day(90),
+            ["UtilitiesTransferDays"] = "15",
+            ["MaintenanceFund"] = "IncludedInPrice",
+            ["TransferRegistrationWithinDays"] = "60",
             ["DeliveryConditions"] = "交清全部房款后交付钥匙",
             ["TaxBearer"] = "EachAsLawProvides",
             ["HukouMoveOutDays"] = "30",

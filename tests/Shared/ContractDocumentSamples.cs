@@ -1,4 +1,5 @@
 using System.Text;
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Testing;
@@ -84,6 +85,14 @@ internal static class ContractDocumentSamples
             ],
             SellerAgent = null,
             BuyerAgent = new ContractAgent("王堃", "420111198507070036"),
+            SellerServiceAddress = "武汉市江汉区新华路街道建设大道568号金都花园7栋2单元1502室",
+            BuyerServiceAddress = "武汉市洪山区珞喻路1037号东湖花园3栋801室",
+            Lease = new ContractLease
+            {
+                IsLet = true,
+                EndsOn = new DateOnly(2026, 5, 15),
+                HandlingName = LeaseHandling.EndedBeforeDelivery.DisplayName(),
+            },
             Price = new ContractPrice { Figures = "1,280,000.00", Capitals = "壹佰贰拾捌万元整", DecorationAmount = "80,000.00" },
             Payment = new ContractPayment
             {
@@ -96,10 +105,19 @@ internal static class ContractDocumentSamples
                 ],
                 Deposit = "50,000.00",
                 DepositDueOn = new DateOnly(2026, 3, 5),
+                DepositHandlingName = ContractTermNames.DepositHandlingName(false),
+                LoanRefusalName = LoanRefusalRemedy.TerminateAndRefund.DisplayName(),
             },
-            Delivery = new ContractDelivery { Date = new DateOnly(2026, 5, 31), Conditions = "结清物业、水电燃气费用，户口迁出后交付钥匙" },
+            Delivery = new ContractDelivery
+            {
+                Date = new DateOnly(2026, 5, 31),
+                Conditions = "结清物业、水电燃气费用，户口迁出后交付钥匙",
+                UtilitiesTransferDays = 15,
+                MaintenanceFundName = MaintenanceFundHandling.IncludedInPrice.DisplayName(),
+            },
             Obligations = new ContractObligations
             {
+                TransferRegistrationWithinDays = 60,
                 TaxBearerName = "按国家有关规定由甲、乙双方各自承担",
                 HukouMoveOutDays = 30,
                 HukouDailyPenalty = "200.00",
@@ -109,7 +127,8 @@ internal static class ContractDocumentSamples
                 ToCourt = false,
                 ArbitrationCommission = "武汉仲裁委员会",
             },
-            Copies = 4,
+            Copies = 5,
+            CopyHolders = "甲方、乙方、不动产登记机构、资金监管机构、贷款银行",
             OtherTerms = otherTerms.ToString().TrimEnd(),
         };
     }

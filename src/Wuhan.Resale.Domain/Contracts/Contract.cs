@@ -111,7 +111,7 @@ public sealed class Contract : IAggregateRoot
     {
         ArgumentNullException.ThrowIfNull(parties);
         EnsureListing(listing);
-        var problems = ContractCompleteness.FindProblems(Terms, _schedule).ToList();
+        var problems = ContractCompleteness.FindProblems(Terms, _schedule, listing.Home).ToList();
         if (!parties.Any(p => p.Role == PartyRole.Seller) || !parties.Any(p => p.Role == PartyRole.Buyer))
         {
             problems.Add(new ContractProblem(ContractField.Parties, "合同必须至少有一位卖方和一位买方。"));

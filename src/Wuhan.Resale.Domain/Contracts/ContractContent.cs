@@ -44,6 +44,19 @@ public static class ContractContent
 
         foreach (var property in typeof(ContractTerms).GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
+            if (property.PropertyType == typeof(SuppliedHomeFacts))
+            {
+                // 卖方填报 facts are part of 第一条 as confirmed: each one by name, never the record's ToString.
+                var supplied = (SuppliedHomeFacts?)property.GetValue(contract.Terms) ?? SuppliedHomeFacts.None;
+                foreach (var fact in typeof(SuppliedHomeFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                             .Where(p => p.Name != nameof(SuppliedHomeFacts.IsEmpty)).OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    Line(text, "supplied." + fact.Name, fact.GetValue(supplied));
+                }
+
+                continue;
+            }
+
             Line(text, property.Name, property.GetValue(contract.Terms));
         }
 

@@ -30,6 +30,14 @@ public sealed record ContractDocument
 
     public ContractAgent? BuyerAgent { get; init; }
 
+    /// <summary>送达地址 of the sellers and of the buyers.</summary>
+    public string? SellerServiceAddress { get; init; }
+
+    public string? BuyerServiceAddress { get; init; }
+
+    /// <summary>第一条: whether the home is let, and the lease.</summary>
+    public ContractLease Lease { get; init; } = new();
+
     public required ContractPrice Price { get; init; }
 
     public required ContractPayment Payment { get; init; }
@@ -40,6 +48,9 @@ public sealed record ContractDocument
 
     /// <summary>第十条: how many copies of the contract exist.</summary>
     public int? Copies { get; init; }
+
+    /// <summary>第十条: who holds them, one each, e.g. "甲方、乙方、不动产登记机构".</summary>
+    public string? CopyHolders { get; init; }
 
     /// <summary>第十一条, free text; line breaks start new paragraphs.</summary>
     public string? OtherTerms { get; init; }
@@ -74,6 +85,20 @@ public sealed record ContractHome
     public string? RoomType { get; init; }
 
     public string? AttachedFacilities { get; init; }
+
+    /// <summary>The facts above that the seller supplied because the registry has none: printed marked 卖方填报.</summary>
+    public IReadOnlySet<ContractSlot> SuppliedSlots { get; init; } = new HashSet<ContractSlot>();
+}
+
+/// <summary>第一条: a home that is let. <see cref="EndsOn"/> and <see cref="HandlingName"/> only print when it is.</summary>
+public sealed record ContractLease
+{
+    public bool? IsLet { get; init; }
+
+    public DateOnly? EndsOn { get; init; }
+
+    /// <summary>What the parties agreed about the lease, in the contract's words.</summary>
+    public string? HandlingName { get; init; }
 }
 
 /// <summary>One row of the parties table and one signature block.</summary>
@@ -114,6 +139,12 @@ public sealed record ContractPayment
     public string? Deposit { get; init; }
 
     public DateOnly? DepositDueOn { get; init; }
+
+    /// <summary>第四条: whether the 定金 becomes part of the price, in the contract's words.</summary>
+    public string? DepositHandlingName { get; init; }
+
+    /// <summary>第三条: what happens when the loan is refused; <see cref="ContractValues.NotApplicable"/> without a loan.</summary>
+    public string? LoanRefusalName { get; init; }
 }
 
 /// <param name="Amount">In yuan as printed, e.g. "300,000.00".</param>
@@ -125,11 +156,20 @@ public sealed record ContractDelivery
     public DateOnly? Date { get; init; }
 
     public string? Conditions { get; init; }
+
+    /// <summary>Days after delivery within which the 物业、水、电、燃气 accounts are moved to the buyer.</summary>
+    public int? UtilitiesTransferDays { get; init; }
+
+    /// <summary>专项维修资金, in the contract's words.</summary>
+    public string? MaintenanceFundName { get; init; }
 }
 
 /// <summary>第六至九条: taxes, 户口, breach and disputes.</summary>
 public sealed record ContractObligations
 {
+    /// <summary>第六条: days after filing within which both parties apply for the transfer registration.</summary>
+    public int? TransferRegistrationWithinDays { get; init; }
+
     /// <summary>The whole clause after "税费", e.g. "按国家有关规定由甲、乙双方各自承担".</summary>
     public string? TaxBearerName { get; init; }
 

@@ -62,10 +62,18 @@ public static class ContractDocumentFactory
         return new ContractDocument
         {
             Status = statusText,
-            Home = HomeOf(home, districtName, terms.AttachedFacilities),
+            Home = HomeOf(home, districtName, terms.AttachedFacilities, terms.Supplied),
             Parties = [.. parties],
             SellerAgent = Agent(terms.SellerAgentName, terms.SellerAgentIdNumber),
             BuyerAgent = Agent(terms.BuyerAgentName, terms.BuyerAgentIdNumber),
+            SellerServiceAddress = terms.SellerServiceAddress,
+            BuyerServiceAddress = terms.BuyerServiceAddress,
+            Lease = new ContractLease
+            {
+                IsLet = terms.IsLet,
+                EndsOn = terms.IsLet == true ? terms.LeaseEndsOn : null,
+                HandlingName = terms.IsLet == true ? terms.LeaseHandling?.DisplayName() : null,
+            },
             Price = new ContractPrice
             {
                 Figures = Figures(terms.Price) ?? string.Empty,
@@ -79,10 +87,24 @@ public static class ContractDocumentFactory
                 Schedule = [.. contract.Schedule.Select(i => new ContractScheduleRow(i.DueOn, Money.Create(i.Amount).ToFigures(), i.Description))],
                 Deposit = Figures(terms.Deposit),
                 DepositDueOn = terms.DepositDueOn,
+                DepositHandlingName = terms.DepositCountsTowardPrice is { } counts ? ContractTermNames.DepositHandlingName(counts) : null,
+                LoanRefusalName = terms.PaymentMethod switch
+                {
+                    null => null,
+                    { } method when method.IsLoan() => terms.LoanRefusal?.DisplayName(),
+                    _ => ContractValues.NotApplicable,
+                },
             },
-            Delivery = new ContractDelivery { Date = terms.DeliveryDate, Conditions = terms.DeliveryConditions },
+            Delivery = new ContractDelivery
+            {
+                Date = terms.DeliveryDate,
+                Conditions = terms.DeliveryConditions,
+                UtilitiesTransferDays = terms.UtilitiesTransferDays,
+                MaintenanceFundName = terms.MaintenanceFund?.DisplayName(),
+            },
             Obligations = new ContractObligations
             {
+                TransferRegistrationWithinDays = terms.TransferRegistrationWithinDays,
                 TaxBearerName = terms.TaxBearer?.DisplayName(),
                 HukouMoveOutDays = terms.HukouMoveOutDays,
                 HukouDailyPenalty = Figures(terms.HukouDailyPenalty),
@@ -93,29 +115,48 @@ public static class ContractDocumentFactory
                 ArbitrationCommission = terms.DisputeResolution == DisputeResolution.Arbitration ? terms.ArbitrationCommission : null,
             },
             Copies = terms.Copies,
+            CopyHolders = string.Join("、", terms.CopyHolders()),
             OtherTerms = terms.OtherTerms,
         };
     }
 
-    /// <summary>第一条: the registry's record of the home, as the contract prints it.</summary>
-    public static ContractHome HomeOf(PropertyRecord home, string? districtName, string? attachedFacilities)
+    /// <summary>
+    /// 第一条: the registry's record of the home, as the contract prints it. A fact the registry lacks is taken from
+    /// <paramref name="supplied"/> and marked 卖方填报; a fact the registry has is never replaced.
+    /// </summary>
+    public static ContractHome HomeOf(PropertyRecord home, string? districtName, string? attachedFacilities, SuppliedHomeFacts? supplied = null)
     {
         ArgumentNullException.ThrowIfNull(home);
+        supplied ??= SuppliedHomeFacts.None;
+        var marked = new HashSet<ContractSlot>();
+        T? Fill<T>(T? recorded, T? stated, ContractSlot slot)
+        {
+            if (recorded is not null || stated is null || (stated is string text && string.IsNullOrWhiteSpace(text)))
+            {
+                return recorded;
+            }
+
+            marked.Add(slot);
+            return stated;
+        }
+
+        var landArea = Fill(home.LandArea, supplied.LandArea, ContractSlot.LandArea);
         return new ContractHome
         {
             Location = home.Location,
             DistrictName = districtName,
-            Structure = home.Structure,
+            Structure = Fill(home.Structure, supplied.Structure?.Trim(), ContractSlot.Structure),
             BuildingArea = Area(home.BuildingArea),
-            LandArea = home.LandArea is { } land ? Area(land) : null,
+            LandArea = landArea is { } land ? Area(land) : null,
             CertificateNumber = home.CertificateNumber,
             LandCertificateNumber = home.LandCertificateNumber,
-            CertificateIssuedOn = home.CertificateIssuedOn,
-            Floor = home.Floor,
-            TotalFloors = home.TotalFloors,
+            CertificateIssuedOn = Fill(home.CertificateIssuedOn, supplied.CertificateIssuedOn, ContractSlot.CertificateIssuedOn),
+            Floor = Fill(home.Floor, supplied.Floor, ContractSlot.Floor),
+            TotalFloors = Fill(home.TotalFloors, supplied.TotalFloors, ContractSlot.TotalFloors),
             DesignPurpose = home.DesignPurpose,
-            RoomType = home.RoomType,
+            RoomType = Fill(home.RoomType, supplied.RoomType?.Trim(), ContractSlot.RoomType),
             AttachedFacilities = attachedFacilities,
+            SuppliedSlots = marked,
         };
     }
 

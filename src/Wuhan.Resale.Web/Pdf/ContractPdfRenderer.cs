@@ -152,6 +152,7 @@ public sealed class ContractPdfRenderer
             d.ContractNumber, d.Status, home.Location, home.DistrictName, home.Structure, home.BuildingArea, home.LandArea,
             home.CertificateNumber, home.LandCertificateNumber, home.DesignPurpose, home.RoomType, home.AttachedFacilities,
             d.SellerAgent?.Name, d.SellerAgent?.IdNumber, d.BuyerAgent?.Name, d.BuyerAgent?.IdNumber,
+            d.SellerServiceAddress, d.BuyerServiceAddress,
             d.Price.Figures, d.Price.Capitals, d.Price.DecorationAmount, d.Payment.MethodName, d.Payment.Deposit,
             d.Delivery.Conditions, d.Obligations.TaxBearerName, d.Obligations.HukouDailyPenalty,
             d.Obligations.LatePaymentDailyRate, d.Obligations.LateDeliveryDailyRate, d.Obligations.ArbitrationCommission,

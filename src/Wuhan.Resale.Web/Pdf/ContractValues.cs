@@ -11,6 +11,9 @@ public static class ContractValues
     /// <summary>What an unfilled optional value prints as.</summary>
     public const string Blank = "无";
 
+    /// <summary>What a clause that does not concern this contract prints (a loan clause without a loan, a lease of a home not let).</summary>
+    public const string NotApplicable = "不适用";
+
     public static string? Of(ContractDocument document, ContractSlot slot)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -27,6 +30,17 @@ public static class ContractValues
             ContractSlot.SellerAgentIdNumber => document.SellerAgent?.IdNumber,
             ContractSlot.BuyerAgentName => document.BuyerAgent?.Name,
             ContractSlot.BuyerAgentIdNumber => document.BuyerAgent?.IdNumber,
+            ContractSlot.SellerServiceAddress => document.SellerServiceAddress,
+            ContractSlot.BuyerServiceAddress => document.BuyerServiceAddress,
+            ContractSlot.IsLet => YesNo(document.Lease.IsLet),
+            ContractSlot.LeaseEndsOn => document.Lease.IsLet == false ? NotApplicable : Date(document.Lease.EndsOn),
+            ContractSlot.LeaseHandling => document.Lease.IsLet == false ? NotApplicable : document.Lease.HandlingName,
+            ContractSlot.LoanRefusal => payment.LoanRefusalName,
+            ContractSlot.DepositCountsTowardPrice => payment.DepositHandlingName,
+            ContractSlot.UtilitiesTransferDays => Number(document.Delivery.UtilitiesTransferDays),
+            ContractSlot.MaintenanceFund => document.Delivery.MaintenanceFundName,
+            ContractSlot.TransferRegistrationWithinDays => Number(obligations.TransferRegistrationWithinDays),
+            ContractSlot.CopyHolders => document.CopyHolders,
             ContractSlot.AttachedFacilities => document.Home.AttachedFacilities,
             ContractSlot.Price => document.Price.Figures,
             ContractSlot.PriceInCapitals => document.Price.Capitals,
@@ -80,6 +94,13 @@ public static class ContractValues
         };
     }
 
+    /// <summary>"（卖方填报）" after a 第一条 fact the seller supplied (printed after its unit), else empty.</summary>
+    public static string MarkOf(ContractHome home, ContractSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return home.SuppliedSlots.Contains(slot) ? $"（{ModelContract.SuppliedMark}）" : string.Empty;
+    }
+
     /// <summary>A filled value as one line: tabs and stray line breaks become spaces; empty prints as <see cref="Blank"/>.</summary>
     public static string Printed(string? value) =>
         string.IsNullOrWhiteSpace(value) ? Blank : value.Trim().Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
@@ -91,7 +112,7 @@ public static class ContractValues
         return string.Concat(paragraph.Parts.Select(part => part switch
         {
             ContractText text => text.Text,
-            ContractBlank blank => Printed(Of(document, blank.Slot)),
+            ContractBlank blank => blank.Prefix + Printed(Of(document, blank.Slot)) + blank.Unit + MarkOf(document.Home, blank.Slot),
             _ => string.Empty,
         }));
     }

@@ -12,6 +12,11 @@ internal sealed class Prose
     /// <summary>Fixed contract wording.</summary>
     public Prose T(string text)
     {
+        if (text.Length == 0)
+        {
+            return this;
+        }
+
         _spans.Add(new TextSpan(text));
         return this;
     }
@@ -34,7 +39,8 @@ internal sealed class Prose
             _ = part switch
             {
                 ContractText text => prose.T(text.Text),
-                ContractBlank blank => prose.V(ContractValues.Of(document, blank.Slot)),
+                ContractBlank blank => prose.T(blank.Prefix ?? string.Empty).V(ContractValues.Of(document, blank.Slot))
+                    .T(blank.Unit ?? string.Empty).T(ContractValues.MarkOf(document.Home, blank.Slot)),
                 _ => prose,
             };
         }

@@ -201,23 +201,39 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
         await CheckAsync(Page, "contracts-buyers-saved");
     }
 
-    /// <summary>填写合同 → every article → 保存合同信息 (asserting the live 大写 of 1,280,000) → 返回合同列表.</summary>
+    /// <summary>
+    /// 填写合同 section by section (当事人 → 房屋 → 价款与付款 → 交付与税费 → 违约与争议 → 核对), each checked and
+    /// screenshot, each moved on with 保存并继续; asserts the live 大写 and 万元 readings, that the arbitration name
+    /// appears only with 仲裁, and that no unit wraps away from its box; then 保存合同信息 → 返回合同列表.
+    /// </summary>
     public async Task FillContractAsync()
     {
         await Link("填写合同").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "武汉市存量房买卖合同" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("#progress-text")).ToHaveTextAsync("第 1 步，共 6 步：当事人");
         await CheckAsync(Page, "contract-empty");
 
         var today = Today;
+        await Page.GetByLabel("甲方送达地址").FillAsync("武汉市江汉区新华路100号3栋2单元501室");
+        await Page.GetByLabel("乙方送达地址").FillAsync("武汉市洪山区珞喻路20号8栋1203室");
+        await NextSectionAsync("当事人", "房屋", 2);
+
         await Page.GetByLabel("随房屋一并转让的附属设施").FillAsync("水、电、燃气、有线电视");
+        await Expect(Page.Locator("#LeaseEndsOn")).ToBeHiddenAsync();
+        await Page.GetByLabel("房屋目前是否已出租").SelectOptionAsync(new SelectOptionValue { Label = "否" });
+        await NextSectionAsync("房屋", "价款与付款", 3);
+
         var price = Page.GetByLabel("成交价格（元）", new() { Exact = true });
         var capitals = Page.Locator("#PriceInCapitals");
         await price.PressSequentiallyAsync("128");
         await Expect(capitals).ToHaveTextAsync("壹佰贰拾捌元整");
         await price.PressSequentiallyAsync("0000");
         await Expect(capitals).ToHaveTextAsync("壹佰贰拾捌万元整");
+        await Expect(Page.Locator("#Price-wan")).ToHaveTextAsync("合128万元");
         await Page.GetByLabel("装修及附属设施作价（元）").FillAsync("80000");
+        await Expect(price).ToHaveValueAsync("1,280,000.00"); // separators once the box is left
         await Page.GetByLabel("付款方式", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "分期付款" });
+        await Expect(Page.Locator("#LoanRefusal")).ToBeHiddenAsync();
         await Page.GetByLabel("房价款是否存入资金监管账户").SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await Page.GetByLabel("第1期付款日期").FillAsync(Iso(today.AddDays(20)));
         await Page.GetByLabel("第1期金额（元）").FillAsync("380000");
@@ -227,27 +243,71 @@ public sealed partial class PortalUser(BrowserPortal portal, DemoCitizen citizen
         await Page.GetByLabel("第2期说明").FillAsync("尾款");
         await Page.GetByLabel("定金支付日期").FillAsync(Iso(today.AddDays(5)));
         await Page.GetByLabel("定金（元）").FillAsync("100000");
+        await Page.GetByLabel("定金是否抵作房价款").SelectOptionAsync("false");
+        await NextSectionAsync("价款与付款", "交付与税费", 4);
+
         await Page.GetByLabel("房屋交付日期").FillAsync(Iso(today.AddDays(95)));
         await Page.GetByLabel("交付的其他条件").FillAsync("交清全部房款后交付钥匙");
+        await Page.GetByLabel("交付后办理物业、水电气户名变更的期限（日）").FillAsync("15");
+        await Page.GetByLabel("专项维修资金的处理").SelectOptionAsync("IncludedInPrice");
+        await Page.GetByLabel("网签后申请转移登记的期限（日）").FillAsync("60");
         await Page.GetByLabel("税费承担方式").SelectOptionAsync(new SelectOptionValue { Label = "按国家有关规定由甲、乙双方各自承担" });
         await Page.GetByLabel("户口迁出期限（天）").FillAsync("30");
         await Page.GetByLabel("逾期迁出户口的每日违约金（元）").FillAsync("100");
+        await NextSectionAsync("交付与税费", "违约与争议", 5);
+
         await Page.GetByLabel("逾期付款每日违约金比例（万分之几）").FillAsync("5");
         await Page.GetByLabel("逾期交房每日违约金比例（万分之几）").FillAsync("5");
         await Page.GetByLabel("可解除合同的逾期天数").FillAsync("30");
+        var commission = Page.Locator("#ArbitrationCommission");
+        await Expect(commission).ToBeHiddenAsync();
+        await Page.GetByLabel("争议解决方式").SelectOptionAsync(new SelectOptionValue { Label = "提交仲裁委员会仲裁" });
+        await Expect(commission).ToBeVisibleAsync();
         await Page.GetByLabel("争议解决方式").SelectOptionAsync(new SelectOptionValue { Label = "依法向房屋所在地人民法院起诉" });
+        await Expect(commission).ToBeHiddenAsync();
+        await NextSectionAsync("违约与争议", "核对", 6);
+
+        await Expect(Page.Locator("#CopyHolders")).ToHaveTextAsync("甲方、乙方、不动产登记机构、资金监管机构");
         await Page.GetByLabel("合同份数").FillAsync("4");
         await Page.GetByLabel("双方的其他约定").FillAsync("无");
-        await CheckAsync(Page, "contract-filled");
+        await Expect(Page.Locator(".cf-savebar #save-draft")).ToBeVisibleAsync();
+        await AssertUnitsStayBesideTheirBoxesAsync();
+        await CheckAsync(Page, "contract-6-review");
 
-        // The visible button; a hidden twin (first in the form, for Enter) has the same name but no role.
+        // The visible button; a hidden twin (first in the form, for Enter) has the same role name but is aria-hidden.
         await Button("保存合同信息").ClickAsync();
         await Expect(Page.Locator("#form-notice")).ToBeVisibleAsync();
         await Expect(Page.Locator(".field-error")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#review-summary")).ToContainTextAsync("合同已经完整");
         await Expect(capitals).ToHaveTextAsync("壹佰贰拾捌万元整");
         await CheckAsync(Page, "contract-saved");
         await Link("返回合同列表").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "网签申报" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Screenshots the section just filled, then 保存并继续 to the next, which opens at its own step.</summary>
+    private async Task NextSectionAsync(string current, string next, int nextStep)
+    {
+        await AssertUnitsStayBesideTheirBoxesAsync();
+        await CheckAsync(Page, $"contract-{nextStep - 1}-{current}");
+        await Button($"保存并继续：{next}").ClickAsync();
+        await Expect(Page.Locator("#progress-text")).ToHaveTextAsync($"第 {nextStep} 步，共 6 步：{next}");
+        await Expect(Page.Locator(".field-error")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Every visible unit (元, 日, 份, 平方米) and 万分之 sits on the same line as its box, at the page's width.</summary>
+    private async Task AssertUnitsStayBesideTheirBoxesAsync()
+    {
+        var wrapped = await Page.EvaluateAsync<string[]>("""
+            () => Array.from(document.querySelectorAll('.cf-field-affix')).filter(f => f.offsetParent !== null).flatMap(f => {
+                const box = f.querySelector('input').getBoundingClientRect();
+                return Array.from(f.querySelectorAll('.cf-unit, .cf-prefix')).filter(u => {
+                    const r = u.getBoundingClientRect();
+                    return r.top >= box.bottom - 1 || r.bottom <= box.top + 1;
+                }).map(u => f.querySelector('input').id + ':' + u.textContent);
+            })
+            """);
+        Assert.Empty(wrapped);
     }
 
     /// <summary>申报网签 from the contracts list: the filing page.</summary>

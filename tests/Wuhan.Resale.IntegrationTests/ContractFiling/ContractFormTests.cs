@@ -46,10 +46,10 @@ public sealed class ContractFormTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/contracts/{id}/edit?saved=1", response.Headers.Location.OriginalString);
         Assert.Contains("已保存", reloaded.QuerySelector("#form-notice")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("1280000.00", Value(reloaded, "Price"));
+        Assert.Equal("1,280,000.00", Value(reloaded, "Price"));
         Assert.Equal("Installments", (reloaded.GetElementById("PaymentMethod") as IHtmlSelectElement)?.Value);
         Assert.Equal("2027-01-15", Value(reloaded, "DeliveryDate"));
-        Assert.Equal("380000.00", Value(reloaded, "Installments[0].Amount"));
+        Assert.Equal("380,000.00", Value(reloaded, "Installments[0].Amount"));
         Assert.Equal("首付款", Value(reloaded, "Installments[0].Description"));
         Assert.Equal("钥匙三把，交房时一并交付。", reloaded.GetElementById("OtherTerms")?.TextContent);
         var contract = await LoadContractAsync(id);
@@ -309,7 +309,7 @@ public sealed class ContractFormTests : IDisposable
         Assert.Contains("武房2026112600001", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("input[name=Price]"));
         Assert.Null(page.QuerySelector("button[value=save]"));
-        Assert.Contains("1280000.00", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1,280,000.00", page.Body.TextContent, StringComparison.Ordinal);
         Assert.Equal("壹佰贰拾捌万元整", page.GetElementById("PriceInCapitals")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Equal($"/contracts/{id}/edit", post.Headers.Location?.OriginalString);
@@ -319,6 +319,9 @@ public sealed class ContractFormTests : IDisposable
     /// <summary>Every field of the page filled in as a careful seller would.</summary>
     private static Dictionary<string, string?> CompleteForm() => new()
     {
+        ["SellerServiceAddress"] = "武汉市江汉区新华路100号3栋2单元501室",
+        ["BuyerServiceAddress"] = "武汉市洪山区珞喻路20号8栋1203室",
+        ["IsLet"] = "false",
         ["Price"] = "1280000",
         ["DecorationAmount"] = "80000",
         ["PaymentMethod"] = "CombinedLoan",
@@ -329,9 +332,14 @@ public sealed class ContractFormTests : IDisposable
         ["Installments[1].DueOn"] = "2027-01-15",
         ["Installments[1].Amount"] = "900000",
         ["Installments[1].Description"] = "组合贷款",
+        ["LoanRefusal"] = "TerminateAndRefund",
         ["Deposit"] = "50000",
         ["DepositDueOn"] = "2026-12-01",
+        ["DepositCountsTowardPrice"] = "false",
         ["DeliveryDate"] = "2027-02-01",
+        ["UtilitiesTransferDays"] = "15",
+        ["MaintenanceFund"] = "IncludedInPrice",
+        ["TransferRegistrationWithinDays"] = "60",
         ["TaxBearer"] = "EachAsLawProvides",
         ["HukouMoveOutDays"] = "30",
         ["HukouDailyPenalty"] = "100",
@@ -340,7 +348,7 @@ public sealed class ContractFormTests : IDisposable
         ["TerminationAfterDays"] = "60",
         ["DisputeResolution"] = "Arbitration",
         ["ArbitrationCommission"] = "武汉仲裁委员会",
-        ["Copies"] = "3",
+        ["Copies"] = "5",
     };
 
     /// <summary>

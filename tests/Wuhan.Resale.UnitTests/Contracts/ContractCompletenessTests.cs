@@ -29,8 +29,10 @@ public class ContractCompletenessTests
         Assert.All(problems, p => Assert.Null(p.Installment));
         Assert.Equal(
             [
-                ContractField.HasCoOwners, ContractField.Price, ContractField.PaymentMethod, ContractField.FundsThroughEscrow,
-                ContractField.DeliveryDate, ContractField.TaxBearer, ContractField.HukouMoveOutDays, ContractField.HukouDailyPenalty,
+                ContractField.HasCoOwners, ContractField.SellerServiceAddress, ContractField.BuyerServiceAddress, ContractField.IsLet,
+                ContractField.Price, ContractField.PaymentMethod, ContractField.FundsThroughEscrow,
+                ContractField.DeliveryDate, ContractField.UtilitiesTransferDays, ContractField.MaintenanceFund,
+                ContractField.TransferRegistrationWithinDays, ContractField.TaxBearer, ContractField.HukouMoveOutDays, ContractField.HukouDailyPenalty,
                 ContractField.LatePaymentDailyRate, ContractField.LateDeliveryDailyRate, ContractField.TerminationAfterDays,
                 ContractField.DisputeResolution, ContractField.Copies,
             ],
@@ -125,8 +127,8 @@ public class ContractCompletenessTests
     [InlineData("rates-just-above-zero")]
     [InlineData("termination-after-one-day")]
     [InlineData("termination-after-a-year")]
-    [InlineData("two-copies")]
-    [InlineData("ten-copies")]
+    [InlineData("three-copies-for-three-holders")]
+    [InlineData("five-copies-for-five-holders")]
     [InlineData("arbitration-with-commission")]
     [InlineData("price-at-max")]
     public void FindProblems_AcceptsAValueOnTheEdgeOfARule(string edge)
@@ -143,7 +145,7 @@ public class ContractCompletenessTests
     [InlineData(PaymentMethod.CombinedLoan, "组合贷款")]
     public void FindProblems_AsksForASchedule_WhenThePaymentMethodNeedsOne(PaymentMethod method, string name)
     {
-        var terms = ContractSamples.CompleteTerms() with { PaymentMethod = method };
+        var terms = ContractSamples.CompleteTerms() with { PaymentMethod = method, LoanRefusal = LoanRefusalRemedy.BuyerPaysOtherwise, Copies = method.IsLoan() ? 5 : 4 };
 
         var problems = ContractCompleteness.FindProblems(terms, []);
 
@@ -343,8 +345,8 @@ public class ContractCompletenessTests
             "rates-just-above-zero" => (t with { LatePaymentDailyRate = 0.01m, LateDeliveryDailyRate = 0.5m }, s),
             "termination-after-one-day" => (t with { TerminationAfterDays = 1 }, s),
             "termination-after-a-year" => (t with { TerminationAfterDays = 365 }, s),
-            "two-copies" => (t with { Copies = 2 }, s),
-            "ten-copies" => (t with { Copies = 10 }, s),
+            "three-copies-for-three-holders" => (t with { Copies = 3, FundsThroughEscrow = false }, s),
+            "five-copies-for-five-holders" => (t with { Copies = 5, PaymentMethod = PaymentMethod.CombinedLoan, LoanRefusal = LoanRefusalRemedy.TerminateAndRefund }, s),
             "arbitration-with-commission" => (t with { DisputeResolution = DisputeResolution.Arbitration, ArbitrationCommission = new string('仲', ContractCompleteness.MaxCommissionLength) }, s),
             "price-at-max" => (t with { Price = 999_999_999_999.99m, PaymentMethod = PaymentMethod.LumpSum }, []),
             _ => throw new ArgumentOutOfRangeException(nameof(edge), edge, "No such edge."),

@@ -179,10 +179,10 @@ public class ContractFilingTests
         switch (change)
         {
             case "terms":
-                contract.UpdateTerms(contract.Terms with { Copies = 5 }, [.. contract.Schedule], TestData.Now);
+                contract.UpdateTerms(contract.Terms with { TransferRegistrationWithinDays = 90 }, [.. contract.Schedule], TestData.Now);
                 break;
             case "schedule":
-                contract.UpdateTerms(contract.Terms, [.. contract.Schedule.Reverse().Select((i, n) => new PaymentInstallment(n + 1, i.DueOn, i.Amount, i.Description))], TestData.Now);
+                contract.UpdateTerms(contract.Terms, [.. contract.Schedule.Select((i, n) => new PaymentInstallment(n + 1, i.DueOn, i.Amount, i.Description + "（已改）"))], TestData.Now);
                 break;
             case "parties":
                 parties = [ContractBuilder.Seller(), ContractBuilder.BuyerParty(phone: "14000000199")];

@@ -51,6 +51,18 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
             terms.Property(t => t.DisputeResolution).HasConversion<string>().HasMaxLength(30);
             terms.Property(t => t.ArbitrationCommission).HasMaxLength(100);
             terms.Property(t => t.OtherTerms).HasMaxLength(ContractTerms.MaxFreeTextLength);
+            terms.Property(t => t.SellerServiceAddress).HasMaxLength(ContractCompleteness.MaxAddressLength);
+            terms.Property(t => t.BuyerServiceAddress).HasMaxLength(ContractCompleteness.MaxAddressLength);
+            terms.Property(t => t.LeaseHandling).HasConversion<string>().HasMaxLength(30);
+            terms.Property(t => t.LoanRefusal).HasConversion<string>().HasMaxLength(30);
+            terms.Property(t => t.MaintenanceFund).HasConversion<string>().HasMaxLength(30);
+            terms.ComplexProperty(t => t.Supplied, supplied =>
+            {
+                supplied.Property(f => f.Structure).HasMaxLength(SuppliedHomeFacts.MaxTextLength);
+                supplied.Property(f => f.LandArea).HasPrecision(12, 2);
+                supplied.Property(f => f.RoomType).HasMaxLength(SuppliedHomeFacts.MaxTextLength);
+                supplied.Ignore(f => f.IsEmpty);
+            });
         });
 
         builder.OwnsMany(c => c.Schedule, installment =>

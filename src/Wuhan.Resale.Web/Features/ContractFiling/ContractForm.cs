@@ -25,9 +25,19 @@ public sealed class ContractForm
     /// <summary>The concurrency token the page was rendered with: a save from a stale tab is refused.</summary>
     public string? Version { get; set; }
 
+    /// <summary>The section (<see cref="ContractFormSections"/>) the seller was on; after a save the page opens it again.</summary>
+    public string? Section { get; set; }
+
+    /// <summary>下一步 / 上一步: the section to open after a successful save.</summary>
+    public string? GoTo { get; set; }
+
     /// <summary>是否有共有人: derived from the registry's owners by the server, never bound from a post.</summary>
     [BindNever]
     public bool? HasCoOwners { get; set; }
+
+    /// <summary>The registry's record of the home, set by the server: which 第一条 facts the seller must supply.</summary>
+    [BindNever]
+    public Domain.Properties.PropertyRecord? RegistryHome { get; set; }
 
     public string? SellerAgentName { get; set; }
 
@@ -37,7 +47,30 @@ public sealed class ContractForm
 
     public string? BuyerAgentIdNumber { get; set; }
 
+    public string? SellerServiceAddress { get; set; }
+
+    public string? BuyerServiceAddress { get; set; }
+
+    public string? SuppliedStructure { get; set; }
+
+    public string? SuppliedLandArea { get; set; }
+
+    public string? SuppliedCertificateIssuedOn { get; set; }
+
+    public string? SuppliedFloor { get; set; }
+
+    public string? SuppliedTotalFloors { get; set; }
+
+    public string? SuppliedRoomType { get; set; }
+
     public string? AttachedFacilities { get; set; }
+
+    /// <summary>"true" or "false".</summary>
+    public string? IsLet { get; set; }
+
+    public string? LeaseEndsOn { get; set; }
+
+    public string? LeaseHandling { get; set; }
 
     public string? Price { get; set; }
 
@@ -48,15 +81,26 @@ public sealed class ContractForm
     /// <summary>"true" or "false".</summary>
     public string? FundsThroughEscrow { get; set; }
 
+    public string? LoanRefusal { get; set; }
+
     public IList<InstallmentRow> Installments { get; } = new List<InstallmentRow>();
 
     public string? Deposit { get; set; }
 
     public string? DepositDueOn { get; set; }
 
+    /// <summary>"true" or "false".</summary>
+    public string? DepositCountsTowardPrice { get; set; }
+
     public string? DeliveryDate { get; set; }
 
     public string? DeliveryConditions { get; set; }
+
+    public string? UtilitiesTransferDays { get; set; }
+
+    public string? MaintenanceFund { get; set; }
+
+    public string? TransferRegistrationWithinDays { get; set; }
 
     public string? TaxBearer { get; set; }
 
@@ -90,7 +134,23 @@ public sealed class ContractForm
             SellerAgentIdNumber = terms.SellerAgentIdNumber,
             BuyerAgentName = terms.BuyerAgentName,
             BuyerAgentIdNumber = terms.BuyerAgentIdNumber,
+            SellerServiceAddress = terms.SellerServiceAddress,
+            BuyerServiceAddress = terms.BuyerServiceAddress,
+            SuppliedStructure = terms.Supplied.Structure,
+            SuppliedLandArea = FormValue.Rate(terms.Supplied.LandArea),
+            SuppliedCertificateIssuedOn = FormValue.Date(terms.Supplied.CertificateIssuedOn),
+            SuppliedFloor = FormValue.Int(terms.Supplied.Floor),
+            SuppliedTotalFloors = FormValue.Int(terms.Supplied.TotalFloors),
+            SuppliedRoomType = terms.Supplied.RoomType,
             AttachedFacilities = terms.AttachedFacilities,
+            IsLet = FormValue.Bool(terms.IsLet),
+            LeaseEndsOn = FormValue.Date(terms.LeaseEndsOn),
+            LeaseHandling = terms.LeaseHandling?.ToString(),
+            LoanRefusal = terms.LoanRefusal?.ToString(),
+            DepositCountsTowardPrice = FormValue.Bool(terms.DepositCountsTowardPrice),
+            UtilitiesTransferDays = FormValue.Int(terms.UtilitiesTransferDays),
+            MaintenanceFund = terms.MaintenanceFund?.ToString(),
+            TransferRegistrationWithinDays = FormValue.Int(terms.TransferRegistrationWithinDays),
             Price = FormValue.Money(terms.Price),
             DecorationAmount = FormValue.Money(terms.DecorationAndFacilitiesAmount),
             PaymentMethod = terms.PaymentMethod?.ToString(),
@@ -156,7 +216,26 @@ public sealed class ContractForm
         SellerAgentIdNumber = FormValue.Text(SellerAgentIdNumber)?.ToUpperInvariant(),
         BuyerAgentName = FormValue.Text(BuyerAgentName),
         BuyerAgentIdNumber = FormValue.Text(BuyerAgentIdNumber)?.ToUpperInvariant(),
+        SellerServiceAddress = FormValue.Text(SellerServiceAddress),
+        BuyerServiceAddress = FormValue.Text(BuyerServiceAddress),
+        Supplied = new SuppliedHomeFacts
+        {
+            Structure = FormValue.Text(SuppliedStructure),
+            LandArea = FormValue.ParseDecimal(SuppliedLandArea),
+            CertificateIssuedOn = FormValue.ParseDate(SuppliedCertificateIssuedOn),
+            Floor = FormValue.ParseInt(SuppliedFloor),
+            TotalFloors = FormValue.ParseInt(SuppliedTotalFloors),
+            RoomType = FormValue.Text(SuppliedRoomType),
+        },
         AttachedFacilities = FormValue.Text(AttachedFacilities),
+        IsLet = FormValue.ParseBool(IsLet),
+        LeaseEndsOn = FormValue.ParseDate(LeaseEndsOn),
+        LeaseHandling = FormValue.ParseEnum<LeaseHandling>(LeaseHandling),
+        LoanRefusal = FormValue.ParseEnum<LoanRefusalRemedy>(LoanRefusal),
+        DepositCountsTowardPrice = FormValue.ParseBool(DepositCountsTowardPrice),
+        UtilitiesTransferDays = FormValue.ParseInt(UtilitiesTransferDays),
+        MaintenanceFund = FormValue.ParseEnum<MaintenanceFundHandling>(MaintenanceFund),
+        TransferRegistrationWithinDays = FormValue.ParseInt(TransferRegistrationWithinDays),
         Price = FormValue.ParseDecimal(Price),
         DecorationAndFacilitiesAmount = FormValue.ParseDecimal(DecorationAmount),
         PaymentMethod = FormValue.ParseEnum<PaymentMethod>(PaymentMethod),
@@ -196,6 +275,21 @@ public sealed class ContractForm
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A fact the registry records is never supplied: whatever was posted for it is dropped, so the registry's value
+    /// stays the only one (a crafted post cannot restate it).
+    /// </summary>
+    public void DropSuppliedFactsTheRegistryHas(Domain.Properties.PropertyRecord home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        SuppliedStructure = home.Structure is null ? SuppliedStructure : null;
+        SuppliedLandArea = home.LandArea is null ? SuppliedLandArea : null;
+        SuppliedCertificateIssuedOn = home.CertificateIssuedOn is null ? SuppliedCertificateIssuedOn : null;
+        SuppliedFloor = home.Floor is null ? SuppliedFloor : null;
+        SuppliedTotalFloors = home.TotalFloors is null ? SuppliedTotalFloors : null;
+        SuppliedRoomType = home.RoomType is null ? SuppliedRoomType : null;
     }
 
     /// <summary>大写 of the price as typed, or null when it is not a valid amount. Never taken from the post.</summary>

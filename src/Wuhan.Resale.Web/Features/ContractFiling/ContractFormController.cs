@@ -31,12 +31,12 @@ public sealed class ContractFormController(
     private const string SavedMessage = "合同信息已保存。可以继续修改，内容完整后回到合同列表申报网签。";
     private const string SavedAfterCodesMessage =
         "合同信息已保存。由于修改前已向各方发送过网签验证码，原验证码已作废，并已短信告知各方；申报网签时请重新发送验证码。";
-    private const string NotSavedMessage = "有内容无法识别，合同没有保存。请按红色提示修改后再点击“保存合同信息”，您填写的内容都还在。";
+    private const string NotSavedMessage = "有内容无法识别，合同没有保存。请按红色提示修改后再点击“保存草稿”，您填写的内容都还在。";
     private const string ConflictMessage =
-        "这份合同刚刚在另一个页面或窗口中被保存过，本次修改没有保存。下方仍是您刚才填写的内容，请核对后再次点击“保存合同信息”（将以本页内容为准）。";
+        "这份合同刚刚在另一个页面或窗口中被保存过，本次修改没有保存。下方仍是您刚才填写的内容，请核对后再次点击“保存草稿”（将以本页内容为准）。";
 
     [HttpGet("/contracts/{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, int? saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid id, int? saved, string? section, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is not var (contract, listing))
@@ -53,7 +53,8 @@ public sealed class ContractFormController(
                 2 => new PageNotice("ok", SavedAfterCodesMessage),
                 _ => null,
             };
-        return await ContractPageAsync(contract, listing, form, VersionOf(contract), notice, cancellationToken);
+        return await ContractPageAsync(contract, listing, form, VersionOf(contract), notice, cancellationToken,
+            ContractFormSections.Find(section) ?? ContractFormSections.First);
     }
 
     /// <summary>
@@ -114,6 +115,8 @@ public sealed class ContractFormController(
         // Only the explicit validators below decide what is wrong; binding strings cannot fail anyway.
         ModelState.Clear();
         form.HasCoOwners = HasCoOwners(listing);
+        form.RegistryHome = listing.Home;
+        form.DropSuppliedFactsTheRegistryHas(listing.Home!);
         form.DropExtraBlankRows();
         switch (form.Intent)
         {
@@ -134,9 +137,9 @@ public sealed class ContractFormController(
         var count = CopyErrors(result);
         form.PadRows(ContractForm.MinimumRows);
         var notice = count == 0
-            ? new PageNotice("ok", "合同内容已填写完整。检查不会保存修改，请点击“保存合同信息”保存后再申报网签。")
-            : new PageNotice("error", $"合同还有 {count} 处需要填写或修改，已在对应位置用红字标出。检查不会保存修改。");
-        return await ContractPageAsync(contract, listing, form, form.Version, notice, cancellationToken);
+            ? new PageNotice("ok", "合同内容已填写完整。检查不会保存修改，请点击“保存草稿”保存后再申报网签。")
+            : new PageNotice("error", $"合同还有 {count} 处需要填写或修改，已在对应位置用红字标出，所在部分已展开。检查不会保存修改。");
+        return await ContractPageAsync(contract, listing, form, form.Version, notice, cancellationToken, ContractFormSections.Find(ContractFormSections.Review));
     }
 
     private async Task<IActionResult> SaveAsync(Contract contract, Listing listing, ContractForm form, CancellationToken cancellationToken)
@@ -183,7 +186,11 @@ public sealed class ContractFormController(
         }
 
         await filingParties.TellChangedAsync(listing, toTell, cancellationToken);
-        return RedirectToAction(nameof(Edit), new { id = contract.Id, saved = toTell.Count > 0 ? 2 : 1 });
+        var next = ContractFormSections.Find(form.GoTo) ?? ContractFormSections.Find(form.Section) ?? ContractFormSections.First;
+        var saved = toTell.Count > 0 ? 2 : 1;
+        return next == ContractFormSections.First
+            ? RedirectToAction(nameof(Edit), new { id = contract.Id, saved })
+            : RedirectToAction(nameof(Edit), null, new { id = contract.Id, saved, section = next.Key }, next.Anchor);
     }
 
     /// <summary>
@@ -221,9 +228,15 @@ public sealed class ContractFormController(
         return count;
     }
 
+    /// <param name="section">The section to open; by default the one the post came from.</param>
     private async Task<ViewResult> ContractPageAsync(
-        Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice, CancellationToken cancellationToken) =>
-        View("Edit", ContractFormPage.Build(contract, listing, await districts.NameOfAsync(listing.DistrictCode, cancellationToken), form, version, notice));
+        Contract contract, Listing listing, ContractForm form, string? version, PageNotice? notice, CancellationToken cancellationToken,
+        ContractFormSection? section = null)
+    {
+        section ??= ContractFormSections.Find(form.Section) ?? ContractFormSections.First;
+        var district = await districts.NameOfAsync(listing.DistrictCode, cancellationToken);
+        return View("Edit", ContractFormPage.Build(contract, listing, district, form, version, notice, section));
+    }
 
     private string VersionOf(Contract contract) =>
         db.Entry(contract).Property<Guid>(ResaleDbContext.VersionProperty).CurrentValue.ToString();

@@ -18,17 +18,37 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
         Text(f => f.SellerAgentIdNumber, nameof(ContractForm.SellerAgentIdNumber), "当事人：甲方委托代理人证件号码", ContractCompleteness.MaxAgentIdLength);
         Text(f => f.BuyerAgentName, nameof(ContractForm.BuyerAgentName), "当事人：乙方委托代理人姓名", PersonName.MaxLength);
         Text(f => f.BuyerAgentIdNumber, nameof(ContractForm.BuyerAgentIdNumber), "当事人：乙方委托代理人证件号码", ContractCompleteness.MaxAgentIdLength);
+        Text(f => f.SellerServiceAddress, nameof(ContractForm.SellerServiceAddress), "当事人：甲方送达地址", ContractCompleteness.MaxAddressLength);
+        Text(f => f.BuyerServiceAddress, nameof(ContractForm.BuyerServiceAddress), "当事人：乙方送达地址", ContractCompleteness.MaxAddressLength);
+        Text(f => f.SuppliedStructure, nameof(ContractForm.SuppliedStructure), "第一条：房屋结构", SuppliedHomeFacts.MaxTextLength);
+        Text(f => f.SuppliedRoomType, nameof(ContractForm.SuppliedRoomType), "第一条：房型", SuppliedHomeFacts.MaxTextLength);
+        RuleFor(f => f.SuppliedLandArea).Custom((value, context) =>
+        {
+            if (!string.IsNullOrWhiteSpace(value) && FormValue.ParseDecimal(value) is null)
+            {
+                context.AddFailure(nameof(ContractForm.SuppliedLandArea), "第一条：分摊土地面积请填写数字（单位平方米），例如 12.34。");
+            }
+            else if (FormValue.ParseDecimal(value) is { } a && (Math.Abs(a) > 100_000m || decimal.Round(a, 2) != a))
+            {
+                context.AddFailure(nameof(ContractForm.SuppliedLandArea), "第一条：分摊土地面积最多保留两位小数，请按房产证核对。");
+            }
+        });
+        Date(f => f.SuppliedCertificateIssuedOn, nameof(ContractForm.SuppliedCertificateIssuedOn), "第一条：证书填发日期");
+        Whole(f => f.SuppliedFloor, nameof(ContractForm.SuppliedFloor), "第一条：所在层次");
+        Whole(f => f.SuppliedTotalFloors, nameof(ContractForm.SuppliedTotalFloors), "第一条：地上总层数");
         Text(f => f.AttachedFacilities, nameof(ContractForm.AttachedFacilities), "第一条：附属设施说明", ContractTerms.MaxFreeTextLength);
+        YesNo(f => f.IsLet, nameof(ContractForm.IsLet), "第一条：请选择房屋目前是否已出租。");
+        Date(f => f.LeaseEndsOn, nameof(ContractForm.LeaseEndsOn), "第一条：租赁期限届满日期");
+        Choice<LeaseHandling>(f => f.LeaseHandling, nameof(ContractForm.LeaseHandling), "第一条：租赁的处理方式");
+        Choice<LoanRefusalRemedy>(f => f.LoanRefusal, nameof(ContractForm.LoanRefusal), "第三条：贷款未获批准时的处理");
+        YesNo(f => f.DepositCountsTowardPrice, nameof(ContractForm.DepositCountsTowardPrice), "第四条：请选择定金是否抵作房价款。");
+        Whole(f => f.UtilitiesTransferDays, nameof(ContractForm.UtilitiesTransferDays), "第五条：物业、水电气户名变更的期限");
+        Choice<MaintenanceFundHandling>(f => f.MaintenanceFund, nameof(ContractForm.MaintenanceFund), "第五条：专项维修资金的处理");
+        Whole(f => f.TransferRegistrationWithinDays, nameof(ContractForm.TransferRegistrationWithinDays), "第六条：申请转移登记的期限");
         Amount(f => f.Price, nameof(ContractForm.Price), "第二条：成交价格");
         Amount(f => f.DecorationAmount, nameof(ContractForm.DecorationAmount), "第二条：装修及附属设施作价");
         Choice<PaymentMethod>(f => f.PaymentMethod, nameof(ContractForm.PaymentMethod), "第三条：付款方式");
-        RuleFor(f => f.FundsThroughEscrow).Custom((value, context) =>
-        {
-            if (!string.IsNullOrWhiteSpace(value) && FormValue.ParseBool(value) is null)
-            {
-                context.AddFailure(nameof(ContractForm.FundsThroughEscrow), "第三条：请选择房价款是否存入资金监管账户。");
-            }
-        });
+        YesNo(f => f.FundsThroughEscrow, nameof(ContractForm.FundsThroughEscrow), "第三条：请选择房价款是否存入资金监管账户。");
         RuleFor(f => f.Installments).Custom(CheckRows);
         Amount(f => f.Deposit, nameof(ContractForm.Deposit), "第四条：定金");
         Date(f => f.DepositDueOn, nameof(ContractForm.DepositDueOn), "第四条：定金支付日期");
@@ -111,6 +131,15 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
         }
     }
 
+    private void YesNo(Expression<Func<ContractForm, string?>> field, string key, string message) =>
+        RuleFor(field).Custom((value, context) =>
+        {
+            if (!string.IsNullOrWhiteSpace(value) && FormValue.ParseBool(value) is null)
+            {
+                context.AddFailure(key, message);
+            }
+        });
+
     private void Text(Expression<Func<ContractForm, string?>> field, string key, string what, int maxLength) =>
         RuleFor(field).Custom((value, context) =>
         {
@@ -178,7 +207,8 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
 
 /// <summary>
 /// 检查合同是否完整: the format rules, then every completeness rule of the domain (<see cref="ContractCompleteness"/>),
-/// each message keyed by the input it belongs to. The server sets <see cref="ContractForm.HasCoOwners"/> before calling it.
+/// each message keyed by the input it belongs to. The server sets <see cref="ContractForm.HasCoOwners"/> and
+/// <see cref="ContractForm.RegistryHome"/> before calling it.
 /// </summary>
 public sealed class ContractFilingValidator : AbstractValidator<ContractForm>
 {
@@ -188,7 +218,7 @@ public sealed class ContractFilingValidator : AbstractValidator<ContractForm>
         RuleFor(f => f).Custom((form, context) =>
         {
             var schedule = form.ToSchedule();
-            foreach (var problem in ContractCompleteness.FindProblems(form.ToTerms(), [.. schedule.Select(s => s.Installment)]))
+            foreach (var problem in ContractCompleteness.FindProblems(form.ToTerms(), [.. schedule.Select(s => s.Installment)], form.RegistryHome))
             {
                 context.AddFailure(InputFor(problem, schedule), problem.Message);
             }

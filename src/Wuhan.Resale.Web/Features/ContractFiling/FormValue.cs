@@ -15,7 +15,8 @@ internal static class FormValue
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public static string? Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount as the form shows it, with thousands separators: 1,280,000.00 (parsing accepts it back).</summary>
+    public static string? Money(decimal? value) => value?.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     public static string? Rate(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -1,10 +1,10 @@
-// 填写合同: shows the 大写 of the price while it is typed. The server works it out again on every page it renders
-// (Money.ToChineseCapitals) and never reads a posted one, so this only saves a round trip.
+// 填写合同: shows the 大写 of the price while it is typed, the 万元 reading of every amount, the blanks that apply to
+// the choices made, and who holds a copy. The server works all of it out again on every page it renders and never
+// reads a posted 大写, so this only saves a round trip; the form works the same without it.
 (function () {
     'use strict';
     var price = document.getElementById('Price');
     var output = document.getElementById('PriceInCapitals');
-    if (!price || !output) { return; }
 
     var DIGITS = '零壹贰叁肆伍陆柒捌玖';
     var UNITS = ['仟', '佰', '拾', ''];
@@ -62,5 +62,62 @@
         output.textContent = cents === null ? '（请填写正确的金额）' : capitals(cents);
     }
 
-    price.addEventListener('input', update);
+    if (price && output) { price.addEventListener('input', update); }
+
+    // 1,280,000.00 and 合128万元, as the server renders them.
+    function withSeparators(cents) {
+        var yuan = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+        return yuan + '.' + ('0' + cents % 100).slice(-2);
+    }
+
+    function tenThousands(cents) {
+        if (cents === null || cents <= 0) { return ''; }
+        var wan = cents / 1e6;
+        var rounded = Math.round(wan * 10000) / 10000;
+        var text = wan >= 100 ? String(Math.round(wan * 100) / 100) : String(rounded);
+        return (rounded === wan ? '合' : '约') + text.replace(/\B(?=(\d{3})+(?!\d)(?=\.|$))/g, ',') + '万元';
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll('input.cf-money'), function (input) {
+        var reading = document.getElementById(input.id + '-wan');
+        function show() { if (reading) { reading.textContent = tenThousands(toCents(input.value.trim())); } }
+        input.addEventListener('input', show);
+        input.addEventListener('blur', function () {
+            var cents = toCents(input.value.trim());
+            if (cents !== null) { input.value = withSeparators(cents); }
+            show();
+        });
+    });
+
+    // A blank that applies only to some choices follows the choice; one that holds a value stays shown.
+    Array.prototype.forEach.call(document.querySelectorAll('.cf-cond[data-when]'), function (cond) {
+        var control = document.getElementById(cond.getAttribute('data-when'));
+        var values = (cond.getAttribute('data-when-values') || '').split(' ');
+        var field = cond.querySelector('.cf-cond-field');
+        var note = cond.querySelector('.cf-na');
+        if (!control || !field || !note) { return; }
+        function sync() {
+            var typed = field.querySelector('input');
+            var applies = values.indexOf(control.value) >= 0 || (typed !== null && typed.value.trim() !== '');
+            field.hidden = !applies;
+            note.hidden = applies;
+        }
+        control.addEventListener('change', sync);
+    });
+
+    // 第十条: who holds a copy follows 资金监管 and the payment method.
+    var holders = document.getElementById('CopyHolders');
+    var escrow = document.getElementById('FundsThroughEscrow');
+    var method = document.getElementById('PaymentMethod');
+    if (holders && escrow && method) {
+        var LOANS = ['CommercialLoan', 'HousingFundLoan', 'CombinedLoan'];
+        var syncHolders = function () {
+            var list = ['甲方', '乙方', '不动产登记机构'];
+            if (escrow.value === 'true') { list.push('资金监管机构'); }
+            if (LOANS.indexOf(method.value) >= 0) { list.push('贷款银行'); }
+            holders.textContent = list.join('、');
+        };
+        escrow.addEventListener('change', syncHolders);
+        method.addEventListener('change', syncHolders);
+    }
 })();

@@ -398,6 +398,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(50)
                                 .HasColumnType("nvarchar(50)");
 
+                            b1.Property<string>("BuyerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.Property<int?>("Copies")
                                 .HasColumnType("int");
 
@@ -415,6 +419,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<decimal?>("Deposit")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
+
+                            b1.Property<bool?>("DepositCountsTowardPrice")
+                                .HasColumnType("bit");
 
                             b1.Property<DateOnly?>("DepositDueOn")
                                 .HasColumnType("date");
@@ -436,6 +443,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<int?>("HukouMoveOutDays")
                                 .HasColumnType("int");
 
+                            b1.Property<bool?>("IsLet")
+                                .HasColumnType("bit");
+
                             b1.Property<decimal?>("LateDeliveryDailyRate")
                                 .HasPrecision(9, 4)
                                 .HasColumnType("decimal(9,4)");
@@ -443,6 +453,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<decimal?>("LatePaymentDailyRate")
                                 .HasPrecision(9, 4)
                                 .HasColumnType("decimal(9,4)");
+
+                            b1.Property<DateOnly?>("LeaseEndsOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("LeaseHandling")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("LoanRefusal")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("MaintenanceFund")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
 
                             b1.Property<string>("OtherTerms")
                                 .HasMaxLength(2000)
@@ -465,12 +490,48 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(50)
                                 .HasColumnType("nvarchar(50)");
 
+                            b1.Property<string>("SellerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.Property<string>("TaxBearer")
                                 .HasMaxLength(30)
                                 .HasColumnType("nvarchar(30)");
 
                             b1.Property<int?>("TerminationAfterDays")
                                 .HasColumnType("int");
+
+                            b1.Property<int?>("TransferRegistrationWithinDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("UtilitiesTransferDays")
+                                .HasColumnType("int");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Supplied", "Wuhan.Resale.Domain.Contracts.Contract.Terms#ContractTerms.Supplied#SuppliedHomeFacts", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<DateOnly?>("CertificateIssuedOn")
+                                        .HasColumnType("date");
+
+                                    b2.Property<int?>("Floor")
+                                        .HasColumnType("int");
+
+                                    b2.Property<decimal?>("LandArea")
+                                        .HasPrecision(12, 2)
+                                        .HasColumnType("decimal(12,2)");
+
+                                    b2.Property<string>("RoomType")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("nvarchar(50)");
+
+                                    b2.Property<string>("Structure")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("nvarchar(50)");
+
+                                    b2.Property<int?>("TotalFloors")
+                                        .HasColumnType("int");
+                                });
                         });
 
                     b.HasKey("Id");

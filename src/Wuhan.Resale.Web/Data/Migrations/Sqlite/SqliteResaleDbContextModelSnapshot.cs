@@ -385,6 +385,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("BuyerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int?>("Copies")
                                 .HasColumnType("INTEGER");
 
@@ -402,6 +406,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                             b1.Property<decimal?>("Deposit")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("DepositCountsTowardPrice")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<DateOnly?>("DepositDueOn")
                                 .HasColumnType("TEXT");
@@ -423,12 +430,30 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                             b1.Property<int?>("HukouMoveOutDays")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool?>("IsLet")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("LateDeliveryDailyRate")
                                 .HasPrecision(9, 4)
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal?>("LatePaymentDailyRate")
                                 .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("LeaseEndsOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LeaseHandling")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoanRefusal")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MaintenanceFund")
+                                .HasMaxLength(30)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("OtherTerms")
@@ -452,12 +477,48 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("SellerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("TaxBearer")
                                 .HasMaxLength(30)
                                 .HasColumnType("TEXT");
 
                             b1.Property<int?>("TerminationAfterDays")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("TransferRegistrationWithinDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("UtilitiesTransferDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Supplied", "Wuhan.Resale.Domain.Contracts.Contract.Terms#ContractTerms.Supplied#SuppliedHomeFacts", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<DateOnly?>("CertificateIssuedOn")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int?>("Floor")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<decimal?>("LandArea")
+                                        .HasPrecision(12, 2)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("RoomType")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Structure")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int?>("TotalFloors")
+                                        .HasColumnType("INTEGER");
+                                });
                         });
 
                     b.HasKey("Id");
