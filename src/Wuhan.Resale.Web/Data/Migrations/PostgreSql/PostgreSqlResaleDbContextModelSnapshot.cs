@@ -438,6 +438,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasColumnType("character varying(50)")
                                 .UseCollation("C");
 
+                            b1.Property<string>("BuyerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
+
                             b1.Property<int?>("Copies")
                                 .HasColumnType("integer");
 
@@ -456,6 +461,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<decimal?>("Deposit")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("numeric(18,2)");
+
+                            b1.Property<bool?>("DepositCountsTowardPrice")
+                                .HasColumnType("boolean");
 
                             b1.Property<DateOnly?>("DepositDueOn")
                                 .HasColumnType("date");
@@ -477,6 +485,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<int?>("HukouMoveOutDays")
                                 .HasColumnType("integer");
 
+                            b1.Property<bool?>("IsLet")
+                                .HasColumnType("boolean");
+
                             b1.Property<decimal?>("LateDeliveryDailyRate")
                                 .HasPrecision(9, 4)
                                 .HasColumnType("numeric(9,4)");
@@ -484,6 +495,21 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                             b1.Property<decimal?>("LatePaymentDailyRate")
                                 .HasPrecision(9, 4)
                                 .HasColumnType("numeric(9,4)");
+
+                            b1.Property<DateOnly?>("LeaseEndsOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("LeaseHandling")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("LoanRefusal")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("MaintenanceFund")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
 
                             b1.Property<string>("OtherTerms")
                                 .HasMaxLength(2000)
@@ -509,12 +535,51 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasColumnType("character varying(50)")
                                 .UseCollation("C");
 
+                            b1.Property<string>("SellerServiceAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
+
                             b1.Property<string>("TaxBearer")
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
 
                             b1.Property<int?>("TerminationAfterDays")
                                 .HasColumnType("integer");
+
+                            b1.Property<int?>("TransferRegistrationWithinDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("UtilitiesTransferDays")
+                                .HasColumnType("integer");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Supplied", "Wuhan.Resale.Domain.Contracts.Contract.Terms#ContractTerms.Supplied#SuppliedHomeFacts", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<DateOnly?>("CertificateIssuedOn")
+                                        .HasColumnType("date");
+
+                                    b2.Property<int?>("Floor")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<decimal?>("LandArea")
+                                        .HasPrecision(12, 2)
+                                        .HasColumnType("numeric(12,2)");
+
+                                    b2.Property<string>("RoomType")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("character varying(50)")
+                                        .UseCollation("C");
+
+                                    b2.Property<string>("Structure")
+                                        .HasMaxLength(50)
+                                        .HasColumnType("character varying(50)")
+                                        .UseCollation("C");
+
+                                    b2.Property<int?>("TotalFloors")
+                                        .HasColumnType("integer");
+                                });
                         });
 
                     b.HasKey("Id");
