@@ -65,6 +65,13 @@ public sealed class CounterFilingTests : IDisposable
             ["DisputeResolution"] = t.DisputeResolution?.ToString(),
             ["Copies"] = Figure(t.Copies),
             ["OtherTerms"] = t.OtherTerms,
+            ["SellerServiceAddress"] = t.SellerServiceAddress,
+            ["BuyerServiceAddress"] = t.BuyerServiceAddress,
+            ["IsLet"] = t.IsLet == true ? "true" : "false",
+            ["DepositCountsTowardPrice"] = t.DepositCountsTowardPrice == true ? "true" : "false",
+            ["UtilitiesTransferDays"] = Figure(t.UtilitiesTransferDays),
+            ["MaintenanceFund"] = t.MaintenanceFund?.ToString(),
+            ["TransferRegistrationWithinDays"] = Figure(t.TransferRegistrationWithinDays),
         };
         var schedule = ContractSamples.CompleteSchedule();
         for (var i = 0; i < schedule.Length; i++)

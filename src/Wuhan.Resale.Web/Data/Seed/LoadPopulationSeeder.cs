@@ -173,6 +173,7 @@ public sealed class LoadPopulationSeeder(ResaleDbContext db, IHostEnvironment en
             Location = home.Location,
             Structure = "钢筋混凝土",
             BuildingArea = home.BuildingArea,
+            LandArea = 12.5m,
             DesignPurpose = "住宅",
             Floor = 10,
             TotalFloors = 26,

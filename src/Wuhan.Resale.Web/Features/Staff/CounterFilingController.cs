@@ -135,6 +135,7 @@ public sealed class CounterFilingController(
             return View("Counter", await ModelAsync(listing, draft, null, form, null, false, null, "请先录入并保存购房人信息，再填写合同条款。", cancellationToken));
         }
 
+        form.DropSuppliedFactsTheRegistryHas(listing.Home!);
         var (terms, schedule, errors) = form.Read(listing.Home!.Owners.Count > 1);
         foreach (var (field, message) in errors)
         {

@@ -82,6 +82,39 @@ public sealed class CounterTermsForm
 
     public string? OtherTerms { get; set; }
 
+    public string? SellerServiceAddress { get; set; }
+
+    public string? BuyerServiceAddress { get; set; }
+
+    /// <summary>第一条 facts the registry lacks (卖方填报), filled in from the documents the seller shows at the counter.</summary>
+    public string? SuppliedStructure { get; set; }
+
+    public string? SuppliedLandArea { get; set; }
+
+    public string? SuppliedCertificateIssuedOn { get; set; }
+
+    public string? SuppliedFloor { get; set; }
+
+    public string? SuppliedTotalFloors { get; set; }
+
+    public string? SuppliedRoomType { get; set; }
+
+    public string? IsLet { get; set; }
+
+    public string? LeaseEndsOn { get; set; }
+
+    public string? LeaseHandling { get; set; }
+
+    public string? LoanRefusal { get; set; }
+
+    public string? DepositCountsTowardPrice { get; set; }
+
+    public string? UtilitiesTransferDays { get; set; }
+
+    public string? MaintenanceFund { get; set; }
+
+    public string? TransferRegistrationWithinDays { get; set; }
+
     /// <summary>The form as the saved draft fills it in.</summary>
     public static CounterTermsForm From(ContractTerms terms, IReadOnlyList<PaymentInstallment> schedule)
     {
@@ -112,6 +145,22 @@ public sealed class CounterTermsForm
             ArbitrationCommission = terms.ArbitrationCommission,
             Copies = terms.Copies?.ToString(CultureInfo.InvariantCulture),
             OtherTerms = terms.OtherTerms,
+            SellerServiceAddress = terms.SellerServiceAddress,
+            BuyerServiceAddress = terms.BuyerServiceAddress,
+            SuppliedStructure = terms.Supplied.Structure,
+            SuppliedLandArea = ContractFiling.FormValue.Rate(terms.Supplied.LandArea),
+            SuppliedCertificateIssuedOn = ContractFiling.FormValue.Date(terms.Supplied.CertificateIssuedOn),
+            SuppliedFloor = ContractFiling.FormValue.Int(terms.Supplied.Floor),
+            SuppliedTotalFloors = ContractFiling.FormValue.Int(terms.Supplied.TotalFloors),
+            SuppliedRoomType = terms.Supplied.RoomType,
+            IsLet = ContractFiling.FormValue.Bool(terms.IsLet),
+            LeaseEndsOn = ContractFiling.FormValue.Date(terms.LeaseEndsOn),
+            LeaseHandling = terms.LeaseHandling?.ToString(),
+            LoanRefusal = terms.LoanRefusal?.ToString(),
+            DepositCountsTowardPrice = ContractFiling.FormValue.Bool(terms.DepositCountsTowardPrice),
+            UtilitiesTransferDays = ContractFiling.FormValue.Int(terms.UtilitiesTransferDays),
+            MaintenanceFund = terms.MaintenanceFund?.ToString(),
+            TransferRegistrationWithinDays = ContractFiling.FormValue.Int(terms.TransferRegistrationWithinDays),
             Installments = [.. schedule.OrderBy(i => i.Order).Select(i => new CounterInstallmentRow
             {
                 DueOn = Date(i.DueOn), Amount = Amount(i.Amount), Description = i.Description,
@@ -119,6 +168,18 @@ public sealed class CounterTermsForm
         };
         form.Pad();
         return form;
+    }
+
+    /// <summary>A fact the registry has is the registry's: whatever was typed for it is not read (as on the seller's form).</summary>
+    public void DropSuppliedFactsTheRegistryHas(Domain.Properties.PropertyRecord home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        SuppliedStructure = home.Structure is null ? SuppliedStructure : null;
+        SuppliedLandArea = home.LandArea is null ? SuppliedLandArea : null;
+        SuppliedCertificateIssuedOn = home.CertificateIssuedOn is null ? SuppliedCertificateIssuedOn : null;
+        SuppliedFloor = home.Floor is null ? SuppliedFloor : null;
+        SuppliedTotalFloors = home.TotalFloors is null ? SuppliedTotalFloors : null;
+        SuppliedRoomType = home.RoomType is null ? SuppliedRoomType : null;
     }
 
     /// <summary>Blank schedule rows up to <see cref="Rows"/> (one more when all are used), so the clerk can always add one.</summary>
@@ -150,7 +211,7 @@ public sealed class CounterTermsForm
             Price = Decimal(nameof(Price), Price, errors),
             DecorationAndFacilitiesAmount = Decimal(nameof(DecorationAmount), DecorationAmount, errors),
             PaymentMethod = Choice<PaymentMethod>(nameof(PaymentMethod), PaymentMethod, errors),
-            FundsThroughEscrow = FundsThroughEscrow switch { "true" => true, "false" => false, _ => null },
+            FundsThroughEscrow = YesNo(FundsThroughEscrow),
             Deposit = Decimal(nameof(Deposit), Deposit, errors),
             DepositDueOn = DateValue(nameof(DepositDueOn), DepositDueOn, errors),
             DeliveryDate = DateValue(nameof(DeliveryDate), DeliveryDate, errors),
@@ -165,6 +226,25 @@ public sealed class CounterTermsForm
             ArbitrationCommission = Text(ArbitrationCommission),
             Copies = Whole(nameof(Copies), Copies, errors),
             OtherTerms = Text(OtherTerms),
+            SellerServiceAddress = Text(SellerServiceAddress),
+            BuyerServiceAddress = Text(BuyerServiceAddress),
+            Supplied = new SuppliedHomeFacts
+            {
+                Structure = Text(SuppliedStructure),
+                LandArea = Decimal(nameof(SuppliedLandArea), SuppliedLandArea, errors),
+                CertificateIssuedOn = DateValue(nameof(SuppliedCertificateIssuedOn), SuppliedCertificateIssuedOn, errors),
+                Floor = Whole(nameof(SuppliedFloor), SuppliedFloor, errors),
+                TotalFloors = Whole(nameof(SuppliedTotalFloors), SuppliedTotalFloors, errors),
+                RoomType = Text(SuppliedRoomType),
+            },
+            IsLet = YesNo(IsLet),
+            LeaseEndsOn = DateValue(nameof(LeaseEndsOn), LeaseEndsOn, errors),
+            LeaseHandling = Choice<LeaseHandling>(nameof(LeaseHandling), LeaseHandling, errors),
+            LoanRefusal = Choice<LoanRefusalRemedy>(nameof(LoanRefusal), LoanRefusal, errors),
+            DepositCountsTowardPrice = YesNo(DepositCountsTowardPrice),
+            UtilitiesTransferDays = Whole(nameof(UtilitiesTransferDays), UtilitiesTransferDays, errors),
+            MaintenanceFund = Choice<MaintenanceFundHandling>(nameof(MaintenanceFund), MaintenanceFund, errors),
+            TransferRegistrationWithinDays = Whole(nameof(TransferRegistrationWithinDays), TransferRegistrationWithinDays, errors),
         };
 
         var schedule = new List<PaymentInstallment>();
@@ -210,6 +290,8 @@ public sealed class CounterTermsForm
             var field => field.ToString(),
         };
     }
+
+    private static bool? YesNo(string? value) => value switch { "true" => true, "false" => false, _ => null };
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
