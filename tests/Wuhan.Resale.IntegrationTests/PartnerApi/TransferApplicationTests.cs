@@ -68,6 +68,11 @@ public sealed class TransferApplicationTests : IDisposable
         Assert.Contains("不动产登记中心", signedInPage.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("已受理转移登记", signedInPage.QuerySelector("#revoke-status")?.TextContent.Trim());
         Assert.Null(signedInPage.QuerySelector("form[action$='/revoke']"));
+
+        // The seller's contracts list says so too, and offers no 撤销网签 that would only lead to the refusal.
+        var list = await Forms.GetDocumentAsync(seller.Client, "/contracts");
+        Assert.Equal("已受理转移登记", list.QuerySelector(".contract-status")?.TextContent.Trim());
+        Assert.Null(list.QuerySelector($"a[href='/contracts/{contractId}/revoke']"));
         var contract = await ContractAsync(contractId);
         Assert.Equal((ContractStatus.Filed, _clock.GetUtcNow()), (contract.Status, contract.TransferAppliedAt));
         var audit = await AuditLog.AssertAsync(_factory, "contract.transfer-applied", ActorKind.Partner, "Contract", contractId.ToString(), number);

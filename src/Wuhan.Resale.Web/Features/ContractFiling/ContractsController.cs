@@ -35,7 +35,8 @@ public sealed class ContractsController(ResaleDbContext db) : Controller
                 i + 1, x.Contract.Id, x.Listing.Id, x.Listing.ListingCode, x.Contract.ContractNumber,
                 string.Join("、", x.Listing.Home!.Owners.Select(o => o.Name)),
                 string.Join("、", x.Listing.Home.Owners.Select(o => Masking.MaskIdNumber(o.IdNumber))),
-                x.Listing.Home.Location, x.Contract.Status, x.IsSeller, x.Contract.Terms.Price is not null))
+                x.Listing.Home.Location, x.Contract.Status, x.IsSeller, x.Contract.Terms.Price is not null,
+                x.Contract.StatusName, x.Contract.RevocationRefusal is null))
             .ToList();
         return View(new ContractsViewModel(rows, message switch
         {

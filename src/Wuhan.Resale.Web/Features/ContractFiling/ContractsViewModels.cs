@@ -4,7 +4,7 @@ namespace Wuhan.Resale.Web.Features.ContractFiling;
 
 public sealed record ContractRow(
     int Order, Guid ContractId, Guid ListingId, string ListingCode, string? ContractNumber, string OwnerNames, string OwnerIdNumbers,
-    string Location, ContractStatus Status, bool IsSeller, bool HasTerms);
+    string Location, ContractStatus Status, bool IsSeller, bool HasTerms, string StatusName, bool MayBeRevokedOnline);
 
 public sealed record ContractsViewModel(IReadOnlyList<ContractRow> Rows, string? Message);
 
