@@ -103,7 +103,7 @@ fi
 pg_passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | grep 'testName="[^"]*PostgreSql' | grep -c 'outcome="Passed"' || true)
 echo "    of these, on PostgreSQL: ${pg_passed} passed"
 # Two portal processes on one PostgreSQL database (Scaling/TwoInstancesOnPostgreSqlTests).
-two_passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | grep 'testName="[^"]*TwoInstances' | grep -c 'outcome="Passed"' || true)
+two_passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | grep 'testName="[^"]*TwoInstancesOnPostgreSqlTests' | grep -c 'outcome="Passed"' || true)
 echo "    of these, with two portal instances: ${two_passed} passed"
 echo "    whole script (install, restore, build, tests): $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "${passed} passed, ${failed} failed"

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Features.Shared;
 
 namespace Wuhan.Resale.Web.Features.ContractFiling;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Features.Shared;
 using Wuhan.Resale.Web.Pdf;
 
 namespace Wuhan.Resale.Web.Features.ContractFiling;

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using FluentValidation;
 using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.People;
+using Wuhan.Resale.Web.Features.Shared;
 
 namespace Wuhan.Resale.Web.Features.ContractFiling;
 

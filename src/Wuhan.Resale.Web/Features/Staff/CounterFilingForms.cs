@@ -3,6 +3,7 @@ using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.Domain.Listings;
 using Wuhan.Resale.Domain.People;
 using Wuhan.Resale.Domain.ValueObjects;
+using Wuhan.Resale.Web.Features.Shared;
 
 namespace Wuhan.Resale.Web.Features.Staff;
 
@@ -148,19 +149,19 @@ public sealed class CounterTermsForm
             SellerServiceAddress = terms.SellerServiceAddress,
             BuyerServiceAddress = terms.BuyerServiceAddress,
             SuppliedStructure = terms.Supplied.Structure,
-            SuppliedLandArea = ContractFiling.FormValue.Rate(terms.Supplied.LandArea),
-            SuppliedCertificateIssuedOn = ContractFiling.FormValue.Date(terms.Supplied.CertificateIssuedOn),
-            SuppliedFloor = ContractFiling.FormValue.Int(terms.Supplied.Floor),
-            SuppliedTotalFloors = ContractFiling.FormValue.Int(terms.Supplied.TotalFloors),
+            SuppliedLandArea = FormValue.Rate(terms.Supplied.LandArea),
+            SuppliedCertificateIssuedOn = FormValue.Date(terms.Supplied.CertificateIssuedOn),
+            SuppliedFloor = FormValue.Int(terms.Supplied.Floor),
+            SuppliedTotalFloors = FormValue.Int(terms.Supplied.TotalFloors),
             SuppliedRoomType = terms.Supplied.RoomType,
-            IsLet = ContractFiling.FormValue.Bool(terms.IsLet),
-            LeaseEndsOn = ContractFiling.FormValue.Date(terms.LeaseEndsOn),
+            IsLet = FormValue.Bool(terms.IsLet),
+            LeaseEndsOn = FormValue.Date(terms.LeaseEndsOn),
             LeaseHandling = terms.LeaseHandling?.ToString(),
             LoanRefusal = terms.LoanRefusal?.ToString(),
-            DepositCountsTowardPrice = ContractFiling.FormValue.Bool(terms.DepositCountsTowardPrice),
-            UtilitiesTransferDays = ContractFiling.FormValue.Int(terms.UtilitiesTransferDays),
+            DepositCountsTowardPrice = FormValue.Bool(terms.DepositCountsTowardPrice),
+            UtilitiesTransferDays = FormValue.Int(terms.UtilitiesTransferDays),
             MaintenanceFund = terms.MaintenanceFund?.ToString(),
-            TransferRegistrationWithinDays = ContractFiling.FormValue.Int(terms.TransferRegistrationWithinDays),
+            TransferRegistrationWithinDays = FormValue.Int(terms.TransferRegistrationWithinDays),
             Installments = [.. schedule.OrderBy(i => i.Order).Select(i => new CounterInstallmentRow
             {
                 DueOn = Date(i.DueOn), Amount = Amount(i.Amount), Description = i.Description,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace Wuhan.Resale.Web.Features.ContractFiling;
+namespace Wuhan.Resale.Web.Features.Shared;
 
-/// <summary>Reading and writing the strings of the form; tolerant (unreadable → null), the validators say why.</summary>
+/// <summary>Reading and writing the strings of a form (the seller's contract form, the counter's terms); tolerant (unreadable → null), the validators say why.</summary>
 internal static class FormValue
 {
     public const decimal MaxYuan = Domain.ValueObjects.Money.MaxYuan;
