@@ -203,6 +203,9 @@ public sealed record SuppliedHomeFacts
 /// <summary>One payment of the schedule in 第三条.</summary>
 public sealed class PaymentInstallment
 {
+    /// <summary>More rows than any real schedule needs; also bounds what a crafted post can make a page read or render.</summary>
+    public const int MaxSchedule = 36;
+
     public const int MaxDescriptionLength = 200;
 
     private PaymentInstallment() { Description = string.Empty; }

@@ -18,7 +18,7 @@ public sealed class ContractForm
     public const int MinimumRows = 3;
 
     /// <summary>More rows than any real schedule needs; also bounds what a crafted post can make us render.</summary>
-    public const int MaxRows = 36;
+    public const int MaxRows = PaymentInstallment.MaxSchedule;
 
     /// <summary>save | check | add-installment.</summary>
     public string? Intent { get; set; }

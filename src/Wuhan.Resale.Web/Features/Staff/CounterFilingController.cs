@@ -129,7 +129,7 @@ public sealed class CounterFilingController(
             return View("Counter", await ModelAsync(listing, draft, null, null, null, false, null, closed, cancellationToken));
         }
 
-        form.Installments = [.. form.Installments.Take(ContractFormLimits.MaxInstallments)];
+        form.Installments = [.. form.Installments.Take(PaymentInstallment.MaxSchedule)];
         if (draft is null)
         {
             return View("Counter", await ModelAsync(listing, draft, null, form, null, false, null, "请先录入并保存购房人信息，再填写合同条款。", cancellationToken));

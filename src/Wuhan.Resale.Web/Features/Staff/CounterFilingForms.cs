@@ -133,8 +133,8 @@ public sealed class CounterTermsForm
             PaymentMethod = terms.PaymentMethod?.ToString(),
             FundsThroughEscrow = terms.FundsThroughEscrow is { } escrow ? (escrow ? "true" : "false") : null,
             Deposit = Amount(terms.Deposit),
-            DepositDueOn = Date(terms.DepositDueOn),
-            DeliveryDate = Date(terms.DeliveryDate),
+            DepositDueOn = FormValue.Date(terms.DepositDueOn),
+            DeliveryDate = FormValue.Date(terms.DeliveryDate),
             DeliveryConditions = terms.DeliveryConditions,
             TaxBearer = terms.TaxBearer?.ToString(),
             HukouMoveOutDays = terms.HukouMoveOutDays?.ToString(CultureInfo.InvariantCulture),
@@ -164,7 +164,7 @@ public sealed class CounterTermsForm
             TransferRegistrationWithinDays = FormValue.Int(terms.TransferRegistrationWithinDays),
             Installments = [.. schedule.OrderBy(i => i.Order).Select(i => new CounterInstallmentRow
             {
-                DueOn = Date(i.DueOn), Amount = Amount(i.Amount), Description = i.Description,
+                DueOn = FormValue.Date(i.DueOn), Amount = Amount(i.Amount), Description = i.Description,
             })],
         };
         form.Pad();
@@ -186,8 +186,8 @@ public sealed class CounterTermsForm
     /// <summary>Blank schedule rows up to <see cref="Rows"/> (one more when all are used), so the clerk can always add one.</summary>
     public void Pad()
     {
-        Installments = [.. Installments.Where(r => r is not null).Take(ContractFormLimits.MaxInstallments)];
-        var wanted = Math.Min(Math.Max(Rows, Installments.Count(r => !r.IsBlank) + 1), ContractFormLimits.MaxInstallments);
+        Installments = [.. Installments.Where(r => r is not null).Take(PaymentInstallment.MaxSchedule)];
+        var wanted = Math.Min(Math.Max(Rows, Installments.Count(r => !r.IsBlank) + 1), PaymentInstallment.MaxSchedule);
         while (Installments.Count < wanted)
         {
             Installments.Add(new CounterInstallmentRow());
@@ -292,78 +292,36 @@ public sealed class CounterTermsForm
         };
     }
 
-    private static bool? YesNo(string? value) => value switch { "true" => true, "false" => false, _ => null };
+    private static bool? YesNo(string? value) => FormValue.ParseBool(value);
 
-    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Text(string? value) => FormValue.Text(value);
 
     private static string? Amount(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // Values are read as the seller's form reads them (FormValue: full-width digits, separators, the usual date
+    // spellings); what cannot be read is reported next to its input instead of silently left out.
+    private static decimal? Decimal(string field, string? value, List<(string, string)> errors) =>
+        Report<decimal>(field, value, FormValue.ParseDecimal(value) is { } n && n >= 0 ? n : null, "请填写数字，例如 1280000 或 5.5。", errors);
 
-    private static decimal? Decimal(string field, string? value, List<(string, string)> errors)
-    {
-        if (Text(value) is not { } text)
-        {
-            return null;
-        }
+    private static int? Whole(string field, string? value, List<(string, string)> errors) =>
+        Report<int>(field, value, FormValue.ParseInt(value) is { } n && n >= 0 ? n : null, "请填写整数。", errors);
 
-        if (decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal),
-                NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        errors.Add((field, "请填写数字，例如 1280000 或 5.5。"));
-        return null;
-    }
-
-    private static int? Whole(string field, string? value, List<(string, string)> errors)
-    {
-        if (Text(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        errors.Add((field, "请填写整数。"));
-        return null;
-    }
-
-    private static DateOnly? DateValue(string field, string? value, List<(string, string)> errors)
-    {
-        if (Text(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add((field, "请按“年-月-日”填写日期，例如 2027-03-01。"));
-        return null;
-    }
+    private static DateOnly? DateValue(string field, string? value, List<(string, string)> errors) =>
+        Report(field, value, FormValue.ParseDate(value), "请按“年-月-日”填写日期，例如 2027-03-01。", errors);
 
     private static T? Choice<T>(string field, string? value, List<(string, string)> errors)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        Report(field, value, FormValue.ParseEnum<T>(value), "请从列表中选择。", errors);
+
+    private static T? Report<T>(string field, string? typed, T? read, string message, List<(string, string)> errors)
+        where T : struct
     {
-        if (Text(value) is not { } text)
+        if (read is null && Text(typed) is not null)
         {
-            return null;
+            errors.Add((field, message));
         }
 
-        if (Enum.TryParse<T>(text, ignoreCase: false, out var choice) && Enum.IsDefined(choice) && !int.TryParse(text, out _))
-        {
-            return choice;
-        }
-
-        errors.Add((field, "请从列表中选择。"));
-        return null;
+        return read;
     }
 }
 
@@ -378,12 +336,6 @@ public sealed class CounterInstallmentRow
 
     public bool IsBlank =>
         string.IsNullOrWhiteSpace(DueOn) && string.IsNullOrWhiteSpace(Amount) && string.IsNullOrWhiteSpace(Description);
-}
-
-/// <summary>Bounds on what a crafted post can make the counter pages read or render.</summary>
-public static class ContractFormLimits
-{
-    public const int MaxInstallments = 36;
 }
 
 /// <summary>Reads the buyer rows a clerk typed; each problem is reported under its input's name.</summary>
