@@ -9,7 +9,8 @@ namespace Wuhan.Resale.Web.Infrastructure;
 /// <summary>
 /// Server-side sessions: started at sign-in, checked on authenticated requests (one primary-key read at most every
 /// <see cref="TrustFor"/> per session and instance, a write at most once a minute), ended by sign-out, by time, by the
-/// person on another device or by an administrator. Every end is audited.
+/// person on another device or by an administrator. Every end is audited; rows go 30 days after their last use
+/// (Retention:Sessions, <see cref="Retention.RetentionJob"/>).
 /// <para>
 /// Between two reads an instance trusts its last answer for <see cref="TrustFor"/>: a session ended on this instance is
 /// refused at once (its entry is removed), one ended on another instance as soon as this instance's
@@ -23,12 +24,6 @@ public sealed class UserSessions(
     public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(15);
 
     private sealed record CheckedSession(string UserId, DateTimeOffset CheckedAt);
-
-    /// <summary>
-    /// Rows whose last use is older than this are deleted by the hourly clean-up (Retention:Sessions, RetentionJob);
-    /// their ends are in the audit log.
-    /// </summary>
-    public static readonly TimeSpan KeepEndedFor = TimeSpan.FromDays(30);
 
     /// <summary>Adds a new session for the account to the unit of work and returns its id for the cookie.</summary>
     public async Task<Guid> StartAsync(ApplicationUser user, SessionKind kind)

@@ -107,6 +107,32 @@ public sealed class RetentionTests
         Assert.Single(await a.WithDbAsync(db => db.JobLeases.AsNoTracking().ToListAsync()));
     }
 
+    [Fact]
+    public async Task TheCleanUp_RunsEveryInterval_WithoutBeingAsked()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var portal = new PortalFactory { Clock = clock };
+        portal.Settings["Retention:Enabled"] = "true";
+        var captcha = new CaptchaChallenge(Guid.NewGuid(), Now.AddMinutes(4), Now);
+        await portal.WithDbAsync(async db =>
+        {
+            db.CaptchaChallenges.Add(captcha);
+            return await db.SaveChangesAsync();
+        });
+
+        // Still answerable at start-up, expired by the next hourly run, which the portal starts on its own.
+        clock.Advance(TimeSpan.FromHours(1));
+        var left = 1;
+        for (var look = 0; look < 200 && left > 0; look++)
+        {
+            await Task.Delay(50);
+            left = await portal.WithDbAsync(db => db.CaptchaChallenges.CountAsync(c => c.Id == captcha.Id));
+        }
+
+        Assert.Equal(0, left);
+        Assert.NotNull(await portal.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleOrDefaultAsync(l => l.Name == RetentionJob.LeaseName)));
+    }
+
     private sealed record Seeded(List<Guid> KeptCodes, List<Guid> KeptTickets, Guid LiveCaptcha, List<Guid> KeptQueries);
 
     private static async Task<Seeded> SeedAsync(ResaleDbContext db, IPropertyRegistry registry)
