@@ -42,7 +42,7 @@ ensure_installed() {
   if [ -z "$(cluster)" ]; then
     local version
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-    as_root pg_createcluster "$version" main >/dev/null
+    as_root pg_createcluster "$version" main >&2
   fi
 }
 
@@ -67,7 +67,19 @@ start() {
   read -r version name p status <<<"$(cluster)"
   if [ "$status" != "online" ]; then
     echo "==> starting PostgreSQL $version/$name on port $p" >&2
-    as_root pg_ctlcluster "$version" "$name" start
+    # stdout is the settings this command prints; whatever pg_ctlcluster says (for example "Removed stale pid file"
+    # after an unclean stop) goes to stderr, or a caller that evals the output would try to run it.
+    if ! as_root pg_ctlcluster "$version" "$name" start >&2; then
+      # A server killed without a clean stop (a machine image taken while it ran) leaves its socket lock behind;
+      # pg_ctlcluster removes the stale pid file itself but not that lock. Remove it when its process is gone.
+      local lock="/var/run/postgresql/.s.PGSQL.$p.lock" holder
+      holder=$(head -n 1 "$lock" 2>/dev/null || true)
+      if [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; then
+        echo "==> removing the stale socket lock of process $holder" >&2
+        as_root rm -f "$lock"
+      fi
+      as_root pg_ctlcluster "$version" "$name" start >&2
+    fi
   fi
   for _ in $(seq 1 60); do
     if pg_isready -q -h 127.0.0.1 -p "$p"; then break; fi
@@ -77,7 +89,7 @@ start() {
 
   # Roles and the portal's database; the password is set each time so a changed setting takes effect.
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d postgres \
-    -v owner_password="$owner_password" -v portal_password="$portal_password" -v database="$database" <<'SQL'
+    -v owner_password="$owner_password" -v portal_password="$portal_password" -v database="$database" >&2 <<'SQL'
 SET client_min_messages = warning;
 SELECT format('CREATE ROLE resale_owner LOGIN CREATEDB PASSWORD %L', :'owner_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resale_owner') \gexec
@@ -92,7 +104,7 @@ SELECT format('CREATE DATABASE %I OWNER resale_owner ENCODING %L TEMPLATE templa
 SQL
   # Inside the database: nobody but the owner creates objects; whatever the owner's migrations create, the portal
   # may read and write (default privileges), and it may use the identity sequences.
-  as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d "$database" <<'SQL'
+  as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$p" -d "$database" >&2 <<'SQL'
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexec
 SELECT format('GRANT CONNECT ON DATABASE %I TO resale_portal', current_database()) \gexec
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -65,7 +65,8 @@ if ! scripts/postgres.sh status; then
   trap 'scripts/postgres.sh stop || true' EXIT
 fi
 pg_settings=$(scripts/postgres.sh start)
-eval "$pg_settings"
+# Only the settings: anything else a tool printed on the way is not a command to run.
+eval "$(grep '^export ' <<<"$pg_settings")"
 
 echo "==> running tests"
 status=0
