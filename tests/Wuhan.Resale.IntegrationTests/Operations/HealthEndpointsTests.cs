@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 
 namespace Wuhan.Resale.IntegrationTests.Operations;
@@ -75,14 +76,20 @@ public sealed class HealthEndpointsTests
     public async Task Ready_FollowsAPropertyRegistryInHttpMode_200WhileItAnswers_503OnceItIsDown()
     {
         await using var registry = await StubRegistry.StartAsync();
-        using var factory = new PortalFactory();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { Clock = clock };
         factory.Settings["Integrations:PropertyRegistry:Mode"] = "Http";
         factory.Settings["Integrations:PropertyRegistry:BaseUrl"] = registry.BaseUrl.AbsoluteUri;
         using var client = factory.CreateClient();
 
         var (upStatus, up) = await GetAsync(client, "/healthz/ready");
         await registry.StopAsync();
+        var (stillFreshStatus, _) = await GetAsync(client, "/healthz/ready");
+        clock.Advance(TimeSpan.FromSeconds(10));
         var (downStatus, down) = await GetAsync(client, "/healthz/ready");
+
+        // The first answer serves for ten seconds; the next call after that asks the registry again.
+        Assert.Equal(HttpStatusCode.OK, stillFreshStatus);
 
         Assert.Equal(HttpStatusCode.OK, upStatus);
         Assert.Equal("Healthy", up.Checks["property-registry"]);
@@ -93,6 +100,28 @@ public sealed class HealthEndpointsTests
         // The embedded systems are part of the portal: nothing to probe.
         Assert.False(down.Checks.ContainsKey("citizen-registry"));
         Assert.False(down.Checks.ContainsKey("sms-gateway"));
+    }
+
+    [Fact]
+    public async Task Ready_ProbesAnOutsideSystemOncePerTenSeconds_HoweverOftenItIsCalled()
+    {
+        await using var gateway = await StubRegistry.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { Clock = clock };
+        factory.Settings["Integrations:Sms:Mode"] = "Http";
+        factory.Settings["Integrations:Sms:BaseUrl"] = gateway.BaseUrl.AbsoluteUri;
+        using var client = factory.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => GetAsync(client, "/healthz/ready")));
+        clock.Advance(TimeSpan.FromSeconds(9));
+        await GetAsync(client, "/healthz/ready");
+        var probedWithinTenSeconds = gateway.Requests;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await GetAsync(client, "/healthz/ready");
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+        Assert.Equal(1, probedWithinTenSeconds);
+        Assert.Equal(2, gateway.Requests);
     }
 
     [Fact]
@@ -130,6 +159,7 @@ public sealed class HealthEndpointsTests
     {
         private readonly WebApplication _app;
         private bool _stopped;
+        private int _requests;
 
         private StubRegistry(WebApplication app, Uri baseUrl)
         {
@@ -139,18 +169,24 @@ public sealed class HealthEndpointsTests
 
         public Uri BaseUrl { get; }
 
+        /// <summary>How many requests reached the stub.</summary>
+        public int Requests => Volatile.Read(ref _requests);
+
         public static async Task<StubRegistry> StartAsync(int status = StatusCodes.Status404NotFound)
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
+            StubRegistry? stub = null;
             app.Run(context =>
             {
+                Interlocked.Increment(ref stub!._requests);
                 context.Response.StatusCode = status;
                 return Task.CompletedTask;
             });
             await app.StartAsync();
-            return new StubRegistry(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"));
+            stub = new StubRegistry(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"));
+            return stub;
         }
 
         public async Task StopAsync()

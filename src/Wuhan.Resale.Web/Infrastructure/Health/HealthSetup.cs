@@ -12,6 +12,9 @@ public sealed class HealthOptions
 
     /// <summary>How long /healthz/ready waits for each outside system in Http mode.</summary>
     public TimeSpan ExternalProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one probe's answer serves every /healthz/ready call before the system is asked again.</summary>
+    public TimeSpan ExternalProbeFreshFor { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ public static class HealthSetup
         if (remote.Count > 0)
         {
             services.AddHttpClient(ExternalSystemHealthCheck.ClientName, client => client.Timeout = health.ExternalProbeTimeout);
+            services.AddSingleton<ExternalProbeCache>();
         }
 
         foreach (var (name, options) in remote)
@@ -50,7 +54,8 @@ public static class HealthSetup
             var baseUrl = options.BaseUrl!;
             checks.Add(new HealthCheckRegistration(
                 name,
-                sp => new ExternalSystemHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), baseUrl),
+                sp => new ExternalSystemHealthCheck(
+                    sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ExternalProbeCache>(), name, baseUrl, health.ExternalProbeFreshFor),
                 HealthStatus.Unhealthy,
                 [ReadyTag],
                 health.ExternalProbeTimeout + TimeSpan.FromSeconds(1)));
