@@ -29,6 +29,18 @@ public static class SharedRateCounters
         ArgumentNullException.ThrowIfNull(db);
         var seconds = Math.Max(1, (long)window.TotalSeconds);
         var start = now.ToUnixTimeSeconds() / seconds * seconds;
+        if (db.Database.IsNpgsql() || db.Database.IsSqlite())
+        {
+            // One round trip: insert the window's row or add one to it, and read the count this request made.
+            var counted = await db.Database.SqlQuery<int>($"""
+                INSERT INTO "RateCounters" ("Key", "WindowStart", "ExpiresAt", "Count") VALUES ({key}, {start}, {start + seconds}, 1)
+                ON CONFLICT ("Key", "WindowStart") DO UPDATE SET "Count" = "RateCounters"."Count" + 1
+                RETURNING "Count" AS "Value"
+                """).ToListAsync(cancellationToken);
+            return counted.Single();
+        }
+
+        // SQL Server: an atomic update, then the first request of a window inserts.
         for (var attempt = 0; ; attempt++)
         {
             // One statement that every provider makes atomic: concurrent requests on any instance each add one.
