@@ -130,7 +130,7 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
         // time is turned to UTC on the way in (and reads back as UTC, the same instant).
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryDateTimeOffsetConverter>();
         }
         else if (Database.IsNpgsql())
         {
@@ -193,6 +193,17 @@ public sealed class PostgreSqlResaleDbContext : ResaleDbContext
 
 /// <summary>Any offset in, UTC out: the same instant, in the only form PostgreSQL's timestamptz accepts from Npgsql.</summary>
 internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v.ToUniversalTime());
+
+/// <summary>
+/// SQLite's time column: an integer that orders as the instant does. EF Core's binary converter packs the clock time
+/// (not the UTC time) with the offset in the low 11 bits, so 10:00+08:00 would sort after 03:00Z; turning every value to
+/// UTC first keeps the order of instants whatever offset a caller used. The portal has always written UTC values, which
+/// this stores exactly as before (offset bits 0); a value with an offset written by an older build still reads back as
+/// its instant.
+/// </summary>
+internal sealed class UtcBinaryDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, long>(
+    v => (v.UtcTicks / 1000) << 11,
+    v => new DateTimeOffset(new DateTime((v >> 11) * 1000, DateTimeKind.Unspecified), TimeSpan.FromMinutes((v << 53) >> 53)).ToUniversalTime());
 
 /// <summary>Keeps one cached model per context type and key set: the converters capture the protector.</summary>
 internal sealed class ResaleModelCacheKeyFactory : IModelCacheKeyFactory
