@@ -119,6 +119,11 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
         }
 
         builder.ApplyPersonalDataEncryption(_protector);
+
+        if (Database.IsSqlServer())
+        {
+            SqlServerStorage.Apply(builder);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

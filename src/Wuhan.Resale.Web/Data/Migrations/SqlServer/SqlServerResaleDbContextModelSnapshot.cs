@@ -203,7 +203,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("ChainHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
@@ -233,6 +234,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("ChainSequence")
                         .IsUnique()
                         .HasFilter("[ChainSequence] IS NOT NULL");
@@ -246,6 +249,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.HasIndex("ActorName", "OccurredAt");
 
                     b.HasIndex("EntityId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("OccurredAt", "Id"));
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -326,7 +333,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CounterClerkName")
                         .HasMaxLength(100)
@@ -340,7 +348,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("FiledContentHash")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uniqueidentifier");
@@ -371,7 +381,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("VerificationToken")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -391,7 +402,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                             b1.Property<string>("BuyerAgentIdNumber")
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("BuyerAgentName")
@@ -483,7 +496,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                             b1.Property<string>("SellerAgentIdNumber")
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("SellerAgentName")
@@ -536,6 +551,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("ContractNumber")
                         .IsUnique()
                         .HasFilter("[ContractNumber] IS NOT NULL");
@@ -552,6 +569,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.HasIndex("VerificationToken")
                         .IsUnique()
                         .HasFilter("[VerificationToken] IS NOT NULL");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -572,7 +593,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uniqueidentifier");
@@ -591,12 +614,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -607,10 +634,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("ContractId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.ToTable("PartyConfirmations", (string)null);
                 });
@@ -699,7 +732,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -715,11 +749,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("ListingCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("LiveCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("datetimeoffset");
@@ -761,6 +797,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ListingCode")
@@ -771,6 +809,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasFilter("[LiveCertificateNumber] IS NOT NULL");
 
                     b.HasIndex("PropertyRecordId");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -805,7 +847,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ConsentedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("ConsentedAt", "Id"));
 
                     b.HasIndex("QueryId", "PersonId");
 
@@ -824,13 +872,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
                         .IsFixedLength(false)
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalDataHashOf", "Phone");
 
                     b.Property<string>("Purpose")
@@ -845,9 +897,15 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("PhoneHash");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.ToTable("SmsMessages", (string)null);
                 });
@@ -861,7 +919,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -872,7 +932,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("PhoneHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -895,6 +957,12 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("PhoneHash", "CreatedAt");
 
@@ -920,7 +988,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -950,13 +1020,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
                         .IsFixedLength(false)
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -975,7 +1049,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<Guid>("Version")
@@ -984,7 +1060,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("IdType", "IdNumberHash")
                         .IsUnique()
@@ -1018,7 +1100,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
@@ -1052,7 +1135,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -1125,7 +1209,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("QueryNumber")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
@@ -1141,10 +1226,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("QueryNumber")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "RequestedAt");
+
+                    b.HasIndex("RequestedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("RequestedAt", "Id"));
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -1163,7 +1254,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("ClaimSecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ConsumedAt")
                         .HasColumnType("datetimeoffset");
@@ -1193,7 +1286,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1201,12 +1296,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PersonId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.ToTable("LoginTickets", (string)null);
                 });
@@ -1254,7 +1355,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uniqueidentifier");
@@ -1411,9 +1514,15 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("EndedAt");
 
                     b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("UserId", "EndedAt");
 
@@ -1429,13 +1538,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
                         .IsFixedLength(false)
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                     b.Property<string>("IdType")
@@ -1446,7 +1559,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1456,7 +1570,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.HasKey("Id");
@@ -1495,7 +1611,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DesignPurpose")
                         .HasMaxLength(40)
@@ -1517,7 +1634,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("LandArea")
                         .HasPrecision(12, 2)
@@ -1525,7 +1643,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("LandCertificateNumber")
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -1665,12 +1784,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1689,7 +1812,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("Role")
@@ -1794,12 +1919,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1821,7 +1950,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.HasKey("Id");
@@ -1875,12 +2006,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
@@ -1966,12 +2101,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
                                 .HasMaxLength(256)
-                                .HasColumnType("nvarchar(256)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(256)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
 
                             b1.Property<string>("IdType")
