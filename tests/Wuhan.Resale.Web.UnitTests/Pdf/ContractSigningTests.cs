@@ -7,7 +7,7 @@ using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 using Wuhan.Resale.Web.Pdf.Signing;
 
-namespace Wuhan.Resale.IntegrationTests.Pdf;
+namespace Wuhan.Resale.Web.UnitTests.Pdf;
 
 /// <summary>The signed contract PDF as poppler's pdfsig (an independent reader) and our own 合同验真 check see it.</summary>
 public sealed class ContractSigningTests(Xunit.Abstractions.ITestOutputHelper output)

@@ -1,14 +1,13 @@
-using System.Text.RegularExpressions;
 using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 
-namespace Wuhan.Resale.IntegrationTests.Pdf;
+namespace Wuhan.Resale.Web.UnitTests.Pdf;
 
 /// <summary>
 /// The PDF prints every heading and sentence of <see cref="ModelContract"/> with its blanks filled: driven from the
 /// definition, so a sentence the form shows but the PDF leaves out fails here.
 /// </summary>
-public sealed partial class ModelContractPdfTests
+public sealed class ModelContractPdfTests
 {
     private static readonly ScheduleBlock Schedule = ModelContract.Articles.SelectMany(a => a.Blocks).OfType<ScheduleBlock>().Single();
 
@@ -23,16 +22,16 @@ public sealed partial class ModelContractPdfTests
         Assert.NotEmpty(document.Payment.Schedule);
         Assert.True(ContractValues.OtherTermsParagraphs(document).Count >= 3);
 
-        var text = BodyText(_renderer.Render(document));
+        var text = PdfText.BodyText(_renderer.Render(document));
 
         AssertPrintsTheModelText(document, text);
-        Assert.Contains(Flatten(Schedule.Intro), text, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Flatten(Schedule.Intro), text, StringComparison.Ordinal);
         foreach (var (row, i) in document.Payment.Schedule.Select((r, i) => (r, i)))
         {
-            Assert.Contains(Flatten(string.Concat(ContractValues.ScheduleCells(row, i).Take(3))), text, StringComparison.Ordinal);
+            Assert.Contains(PdfText.Flatten(string.Concat(ContractValues.ScheduleCells(row, i).Take(3))), text, StringComparison.Ordinal);
         }
 
-        Assert.All(ContractValues.OtherTermsParagraphs(document), p => Assert.Contains(Flatten(p), text, StringComparison.Ordinal));
+        Assert.All(ContractValues.OtherTermsParagraphs(document), p => Assert.Contains(PdfText.Flatten(p), text, StringComparison.Ordinal));
         Assert.Contains("提交仲裁委员会仲裁", text, StringComparison.Ordinal);
         Assert.Contains("仲裁机构为武汉仲裁委员会", text, StringComparison.Ordinal);
         Assert.Contains("甲方委托代理人：何静怡，证件号码：420106197905052228。", text, StringComparison.Ordinal);
@@ -44,7 +43,7 @@ public sealed partial class ModelContractPdfTests
         var full = ContractDocumentSamples.Full();
         var document = full with { Obligations = full.Obligations with { ToCourt = true, ArbitrationCommission = "武汉仲裁委员会" } };
 
-        var text = BodyText(_renderer.Render(document));
+        var text = PdfText.BodyText(_renderer.Render(document));
 
         AssertPrintsTheModelText(document, text);
         Assert.Contains("协商不成的，依法向房屋所在地人民法院起诉。", text, StringComparison.Ordinal);
@@ -58,18 +57,18 @@ public sealed partial class ModelContractPdfTests
         var full = ContractDocumentSamples.Full();
         var document = full with { Payment = full.Payment with { Schedule = [] }, OtherTerms = null };
 
-        var text = BodyText(_renderer.Render(document));
+        var text = PdfText.BodyText(_renderer.Render(document));
 
         AssertPrintsTheModelText(document, text);
-        Assert.Contains(Flatten(Schedule.WhenEmpty), text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Flatten(Schedule.Intro), text, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Flatten(Schedule.WhenEmpty), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Flatten(Schedule.Intro), text, StringComparison.Ordinal);
         Assert.Contains("第十一条其他约定无。", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_tenth_article_says_the_contract_takes_effect_once_every_party_confirmed_and_the_filing_is_accepted()
     {
-        var text = BodyText(_renderer.Render(ContractDocumentSamples.Typical()));
+        var text = PdfText.BodyText(_renderer.Render(ContractDocumentSamples.Typical()));
 
         Assert.Contains("第十条合同生效", text, StringComparison.Ordinal);
         Assert.Contains("在武汉市存量房网签系统中逐一确认，且网签申报被受理之日起生效", text, StringComparison.Ordinal);
@@ -84,9 +83,9 @@ public sealed partial class ModelContractPdfTests
         var pages = PdfText.Pages(pdf);
 
         Assert.True(pages.Count >= 3);
-        Assert.All(pages, page => Assert.Contains("草稿", Flatten(page), StringComparison.Ordinal));
-        Assert.All(pages, page => Assert.Contains("合同编号：" + ModelContract.NotYetFiled, Flatten(page), StringComparison.Ordinal));
-        var text = BodyText(pdf);
+        Assert.All(pages, page => Assert.Contains("草稿", PdfText.Flatten(page), StringComparison.Ordinal));
+        Assert.All(pages, page => Assert.Contains("合同编号：" + ModelContract.NotYetFiled, PdfText.Flatten(page), StringComparison.Ordinal));
+        var text = PdfText.BodyText(pdf);
         Assert.Contains("网签日期：" + ModelContract.NotYetFiled, text, StringComparison.Ordinal);
         Assert.Contains("网签状态：草稿", text, StringComparison.Ordinal);
         Assert.DoesNotContain(ContractComposer.QrCaption, text, StringComparison.Ordinal);
@@ -98,33 +97,16 @@ public sealed partial class ModelContractPdfTests
     {
         foreach (var article in ModelContract.Articles)
         {
-            Assert.Contains(Flatten(article.Heading), flatText, StringComparison.Ordinal);
+            Assert.Contains(PdfText.Flatten(article.Heading), flatText, StringComparison.Ordinal);
             foreach (var paragraph in article.Paragraphs)
             {
-                var expected = Flatten(ContractValues.TextOf(document, paragraph));
+                var expected = PdfText.Flatten(ContractValues.TextOf(document, paragraph));
                 Assert.True(flatText.Contains(expected, StringComparison.Ordinal), $"{article.Heading}: not printed as the model text says:\n{expected}");
             }
         }
 
-        Assert.Contains(Flatten(ModelContract.SignaturesNote), flatText, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Flatten(ModelContract.SignaturesNote), flatText, StringComparison.Ordinal);
         Assert.All(document.Parties, p => Assert.Contains(p.IdNumber, flatText, StringComparison.Ordinal));
     }
 
-    /// <summary>The PDF's text without running headers and footers, whitespace removed: a paragraph split by a page break reads whole.</summary>
-    internal static string BodyText(byte[] pdf)
-    {
-        var lines = PdfText.Pages(pdf)
-            .SelectMany(page => page.Split('\n'))
-            .Where(line => !RunningLine().IsMatch(line.Trim()));
-        return Flatten(string.Join("\n", lines));
-    }
-
-    internal static string Flatten(string text) => new([.. text.Where(c => !char.IsWhiteSpace(c))]);
-
-    /// <summary>
-    /// The page header (title, optional banner, number on one line), the footer, and a character of the 草稿 / 已撤销
-    /// watermark, which pdftotext reads as a line of its own wherever it crosses the text.
-    /// </summary>
-    [GeneratedRegex(@"^(武汉市存量房买卖合同\s+.*合同编号：.*|第 \d+ 页 共 \d+ 页|[草稿已撤销])$")]
-    private static partial Regex RunningLine();
 }
