@@ -72,13 +72,14 @@ internal static class SqliteTemplate
 
         SqliteConnection.ClearAllPools();
 
-        // One self-contained file: fold the write-ahead log in, and leave only what seeding wrote.
+        // One self-contained file: fold the write-ahead log in, and leave only what seeding wrote (each host makes its own
+        // data-protection key, as before).
         var path = Path.Combine(folder, DatabaseFile);
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM JobLeases; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            command.CommandText = "DELETE FROM JobLeases; DELETE FROM DataProtectionKeys; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
             command.ExecuteNonQuery();
         }
 
