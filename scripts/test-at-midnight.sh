@@ -2,7 +2,9 @@
 # Runs test projects with the test processes' clock set to 15:55 UTC (23:55 in Wuhan) at the start and running on from
 # there, so a run of a few minutes crosses Shanghai midnight: a test that mixes the real clock with a fixed fake one, or
 # that reads "today" from the real clock, fails here. Uses libfaketime (Debian package faketime), preloaded into the
-# test host only (vstest itself keeps the real clock: its connection timeouts misfire under a shifted clock).
+# test host only (vstest itself keeps the real clock: its connection timeouts misfire under a shifted clock). The
+# monotonic clock is left alone and libfaketime's "monotonic fix" for pthread_cond_timedwait is turned off: with it, every
+# timed wait in .NET returns at once (a test host then "times out waiting for the entry point" within a second).
 #
 #   scripts/test-at-midnight.sh [start] [project [filter]]
 #     start    UTC start time of the test clock, default "today 15:55:00"
@@ -44,6 +46,7 @@ for project in "${projects[@]}"; do
   <LD_PRELOAD>$library</LD_PRELOAD>
   <FAKETIME>${offset}s</FAKETIME>
   <FAKETIME_DONT_FAKE_MONOTONIC>1</FAKETIME_DONT_FAKE_MONOTONIC>
+  <FAKETIME_FORCE_MONOTONIC_FIX>0</FAKETIME_FORCE_MONOTONIC_FIX>
 </EnvironmentVariables></RunConfiguration></RunSettings>
 XML
   name=$(basename "$project")
