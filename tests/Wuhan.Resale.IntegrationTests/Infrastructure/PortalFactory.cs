@@ -9,7 +9,8 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real portal on a SQLite file in its own temporary data folder, with the embedded registries answering
-/// at once. Several factories may share one folder to test what survives a restart.
+/// at once; the file starts as a copy of a migrated and seeded template (<see cref="UseDatabaseTemplate"/>). Several
+/// factories may share one folder to test what survives a restart.
 /// With <see cref="Provider"/> = PostgreSql it runs on a fresh PostgreSQL database of its own instead (see
 /// <see cref="PostgreSqlServer"/>), signed in as the low-privilege portal role; factories share one by passing
 /// <see cref="PostgreSqlDatabase"/>.

@@ -33,14 +33,29 @@ internal static class SqliteTemplate
 
         var template = Folder.Value;
         Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
-        File.Copy(PersonalDataKeys.KeyFilePath(template), keyFile);
+        CopyOnce(PersonalDataKeys.KeyFilePath(template), keyFile);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.Copy(Path.Combine(template, DatabaseFile), Path.Combine(dataDirectory, DatabaseFile));
+        CopyOnce(Path.Combine(template, DatabaseFile), Path.Combine(dataDirectory, DatabaseFile));
         return true;
+    }
+
+    /// <summary>Two hosts starting together on one fresh folder: the first copy wins, the other finds the same file there.</summary>
+    private static void CopyOnce(string source, string target)
+    {
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.Copy(source, temp);
+        try
+        {
+            File.Move(temp, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string Create()
