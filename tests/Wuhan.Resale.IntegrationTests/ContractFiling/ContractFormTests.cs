@@ -357,7 +357,7 @@ public sealed class ContractFormTests : IDisposable
     /// </summary>
     private async Task<(HttpClient Seller, Guid ContractId)> SellerWithDraftAsync()
     {
-        var seller = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("seller-clean"));
+        var seller = await SignedIn.CitizenAsync(_factory, DemoData.Citizen("seller-clean"));
         var id = await _factory.WithDbAsync(async db =>
         {
             var person = await db.People.SingleAsync();

@@ -22,7 +22,7 @@ internal static class DraftContract
     /// <summary>seller-clean signs in, verifies home-clean through the domain and names buyer-1: a draft is open.</summary>
     public static async Task<(HttpClient Seller, Guid ContractId)> OpenAsync(PortalFactory factory, DateTimeOffset now)
     {
-        var seller = await new CitizenLogin(factory).SignInAsync(DemoData.Citizen("seller-clean"));
+        var seller = await SignedIn.CitizenAsync(factory, DemoData.Citizen("seller-clean"));
         var id = await factory.WithDbAsync(async db =>
         {
             var person = await db.People.SingleAsync();

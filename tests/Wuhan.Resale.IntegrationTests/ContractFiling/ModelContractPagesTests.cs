@@ -59,8 +59,8 @@ public sealed class ModelContractPagesTests : IDisposable
         Assert.True(response.Headers.CacheControl?.NoStore, "the draft must not be cached");
         var pages = PdfText.Pages(pdf);
         Assert.True(pages.Count >= 2);
-        Assert.All(pages, page => Assert.Contains("草稿", ModelContractPdfTests.Flatten(page), StringComparison.Ordinal));
-        var text = ModelContractPdfTests.BodyText(pdf);
+        Assert.All(pages, page => Assert.Contains("草稿", PdfText.Flatten(page), StringComparison.Ordinal));
+        var text = PdfText.BodyText(pdf);
         Assert.Contains("1,280,000.00", text, StringComparison.Ordinal);
         Assert.Contains("壹佰贰拾捌万元整", text, StringComparison.Ordinal);
         Assert.Contains(DemoData.Citizen("buyer-1").Name, text, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class ModelContractPagesTests : IDisposable
 
         var html = await PartialRenderer.RenderAsync(_factory, "/Features/Shared/_ContractText.cshtml", document);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var text = ModelContractPdfTests.Flatten(page.Body!.TextContent);
+        var text = PdfText.Flatten(page.Body!.TextContent);
         var masked = document with
         {
             SellerAgent = document.SellerAgent! with { IdNumber = Masking.MaskIdNumber(document.SellerAgent.IdNumber) },
@@ -155,5 +155,5 @@ public sealed class ModelContractPagesTests : IDisposable
         Assert.NotNull(page.GetElementById("home-facts"));
     }
 
-    private static string Flatten(string text) => ModelContractPdfTests.Flatten(text);
+    private static string Flatten(string text) => PdfText.Flatten(text);
 }

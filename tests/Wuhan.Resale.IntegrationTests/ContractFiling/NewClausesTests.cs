@@ -41,20 +41,20 @@ public sealed class NewClausesTests : IDisposable
             ("IsLet", "true"), ("LeaseEndsOn", "2027-01-31"), ("LeaseHandling", "BuyerTakesOver"), ("MaintenanceFund", "BuyerRepaysBalance")), ("Intent", Save));
         var form = await PageAsync(seller, id, ContractFormSections.Review);
         using var preview = await seller.GetAsync(new Uri($"/contracts/{id}/preview", UriKind.Relative));
-        var pdfText = ModelContractPdfTests.BodyText(await preview.Content.ReadAsByteArrayAsync());
+        var pdfText = PdfText.BodyText(await preview.Content.ReadAsByteArrayAsync());
         var document = await DraftDocumentAsync(id);
-        var contractPage = ModelContractPdfTests.Flatten(new HtmlParser().ParseDocument(
+        var contractPage = PdfText.Flatten(new HtmlParser().ParseDocument(
             await PartialRenderer.RenderAsync(_factory, "/Features/Shared/_ContractText.cshtml", document)).Body!.TextContent);
-        var formText = ModelContractPdfTests.Flatten(form.Body!.TextContent);
+        var formText = PdfText.Flatten(form.Body!.TextContent);
 
         var paragraphs = ModelContract.Articles.SelectMany(a => a.Paragraphs).Where(p => p.Slots.Any(NewSlots.Contains)).ToList();
         Assert.Equal(8, paragraphs.Count);
         foreach (var paragraph in paragraphs)
         {
-            var expected = ModelContractPdfTests.Flatten(ContractValues.TextOf(document, paragraph));
+            var expected = PdfText.Flatten(ContractValues.TextOf(document, paragraph));
             Assert.Contains(expected, pdfText, StringComparison.Ordinal);
             Assert.Contains(expected, contractPage, StringComparison.Ordinal);
-            Assert.All(paragraph.Parts.OfType<ContractText>(), t => Assert.Contains(ModelContractPdfTests.Flatten(t.Text), formText, StringComparison.Ordinal));
+            Assert.All(paragraph.Parts.OfType<ContractText>(), t => Assert.Contains(PdfText.Flatten(t.Text), formText, StringComparison.Ordinal));
         }
 
         Assert.Contains("双方应在本合同网签之日起60日内，共同向不动产登记机构申请办理该房屋的转移登记", pdfText, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class NewClausesTests : IDisposable
             ("PaymentMethod", "LumpSum"), ("LoanRefusal", "BuyerPaysOtherwise"), ("IsLet", "false"), ("LeaseHandling", "BuyerTakesOver")), ("Intent", Save));
 
         using var preview = await seller.GetAsync(new Uri($"/contracts/{id}/preview", UriKind.Relative));
-        var text = ModelContractPdfTests.BodyText(await preview.Content.ReadAsByteArrayAsync());
+        var text = PdfText.BodyText(await preview.Content.ReadAsByteArrayAsync());
 
         Assert.Contains("贷款申请未获批准或批准金额不足时：不适用。", text, StringComparison.Ordinal);
         Assert.Contains("该房屋目前是否已出租：否。", text, StringComparison.Ordinal);

@@ -64,10 +64,10 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
         Assert.Equal($"/contracts/{contractId}/preview", filingPage.QuerySelector("#preview-draft")?.GetAttribute("href"));
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
-        var pages = Wuhan.Resale.IntegrationTests.Pdf.PdfText.Pages(pdf);
-        Assert.All(pages, text => Assert.Contains("草稿", Wuhan.Resale.IntegrationTests.Pdf.ModelContractPdfTests.Flatten(text), StringComparison.Ordinal));
+        var pages = PdfText.Pages(pdf);
+        Assert.All(pages, text => Assert.Contains("草稿", PdfText.Flatten(text), StringComparison.Ordinal));
         Assert.Contains(Wuhan.Resale.Domain.ValueObjects.Money.Create(price!.Value).ToFigures(),
-            Wuhan.Resale.IntegrationTests.Pdf.ModelContractPdfTests.Flatten(string.Concat(pages)), StringComparison.Ordinal);
+            PdfText.Flatten(string.Concat(pages)), StringComparison.Ordinal);
         Assert.Contains("contract.previewed", await _factory.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityId == contractId.ToString()).Select(e => e.Action).ToListAsync()));
     }
 
@@ -288,13 +288,11 @@ public sealed partial class OwnPhoneConfirmationTests : IDisposable
         return "/sign/" + string.Concat(token.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)));
     }
 
-    private static string LinkIn(string sms) => SignLink().Match(sms).Value;
+    private static string LinkIn(string sms) => SmsText.SigningPath(sms) ?? string.Empty;
 
     private async Task<string> LatestFilingSmsAsync(string citizenKey) =>
         (await SmsTextsAsync(citizenKey)).Last(t => t.Contains("/sign/", StringComparison.Ordinal));
 
     private Task<List<string>> SmsTextsAsync(string citizenKey) => CitizenLogin.SmsTextsAsync(_factory, DemoData.Citizen(citizenKey).Phone);
 
-    [GeneratedRegex("/sign/[A-Za-z0-9_-]+")]
-    private static partial Regex SignLink();
 }

@@ -53,7 +53,7 @@ public sealed class SuppliedHomeFactsTests : IDisposable
             ("SuppliedStructure", "混合结构"), ("SuppliedLandArea", "10.5"), ("SuppliedCertificateIssuedOn", "2004-03-18")), ("Intent", Save));
         var reloaded = await PageAsync(seller, id, "home");
         using var preview = await seller.GetAsync(new Uri($"/contracts/{id}/preview", UriKind.Relative));
-        var text = ModelContractPdfTests.BodyText(await preview.Content.ReadAsByteArrayAsync());
+        var text = PdfText.BodyText(await preview.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var supplied = (await LoadAsync(_factory, id)).Terms.Supplied;
@@ -102,7 +102,7 @@ public sealed class SuppliedHomeFactsTests : IDisposable
         }, ("Intent", Save));
         var reloaded = await PageAsync(seller, id, "home");
         using var preview = await seller.GetAsync(new Uri($"/contracts/{id}/preview", UriKind.Relative));
-        var text = ModelContractPdfTests.BodyText(await preview.Content.ReadAsByteArrayAsync());
+        var text = PdfText.BodyText(await preview.Content.ReadAsByteArrayAsync());
 
         Assert.Empty(page.QuerySelectorAll("#home-facts input"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -131,14 +131,14 @@ public sealed class SuppliedHomeFactsTests : IDisposable
         using var filed = await FilingJourney.ConfirmAsync(seller.Client, page, await FilingJourney.CodesForAsync(_factory, "buyer-1", "seller-clean"));
 
         using var pdf = await seller.Client.GetAsync(new Uri($"/contracts/{contractId}/pdf", UriKind.Relative));
-        var text = ModelContractPdfTests.BodyText(await pdf.Content.ReadAsByteArrayAsync());
+        var text = PdfText.BodyText(await pdf.Content.ReadAsByteArrayAsync());
         var readOnly = await PageAsync(seller.Client, contractId);
 
         Assert.Equal("/contracts?message=filed", filed.Headers.Location?.OriginalString);
         Assert.Contains("房屋结构为砖混（卖方填报）", text, StringComparison.Ordinal);
         Assert.Contains("分摊土地面积8.25平方米（卖方填报）", text, StringComparison.Ordinal);
         Assert.Contains("证书填发日期为1998年7月1日（卖方填报）", text, StringComparison.Ordinal);
-        Assert.Contains("砖混（卖方填报）", ModelContractPdfTests.Flatten(readOnly.GetElementById("home-facts")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("砖混（卖方填报）", PdfText.Flatten(readOnly.GetElementById("home-facts")!.TextContent), StringComparison.Ordinal);
         Assert.NotEqual(Guid.Empty, listingId);
     }
 }

@@ -5,11 +5,10 @@ using Wuhan.Resale.IntegrationTests.Infrastructure;
 namespace Wuhan.Resale.IntegrationTests.Hardening;
 
 /// <summary>Every answer, page or not, carries the headers that stop framing, sniffing and inline code.</summary>
-public sealed class SecurityHeadersTests : IDisposable
+public sealed class SecurityHeadersTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    // Anonymous requests only: one portal serves every test of the class.
+    private readonly PortalFactory _factory = portal.Factory;
 
     public static TheoryData<string> Addresses => ["/", "/staff/login", "/revocation", "/css/site.css", "/no-such-page", "/api/partner/contracts/WF1", "/healthz"];
 

@@ -6,11 +6,10 @@ using Wuhan.Resale.IntegrationTests.Infrastructure;
 namespace Wuhan.Resale.IntegrationTests.Hardening;
 
 /// <summary>A body the portal cannot read gets one clear 400 page, never the misleading 404 or a 500.</summary>
-public sealed class UnreadableBodyTests : IDisposable
+public sealed class UnreadableBodyTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    // Anonymous requests only: one portal serves every test of the class.
+    private readonly PortalFactory _factory = portal.Factory;
 
     public static TheoryData<string, string> Bodies => new()
     {

@@ -112,7 +112,7 @@ public sealed partial class CitizenLogin(PortalFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var latest = factory.Services.GetRequiredService<Web.Messaging.DevSmsOutbox>().Newest(phone).FirstOrDefault(m => m.Purpose == purpose);
-        return Task.FromResult(latest is null ? null : SixDigits().Match(latest.Text).Value);
+        return Task.FromResult(latest is null ? null : SmsText.Code(latest.Text));
     }
 
     /// <summary>Every full text sent to this phone, oldest first, as its owner reads them.</summary>
@@ -132,6 +132,4 @@ public sealed partial class CitizenLogin(PortalFactory factory)
         });
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
-    private static partial Regex SixDigits();
 }

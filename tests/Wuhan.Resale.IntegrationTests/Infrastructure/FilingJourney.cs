@@ -41,7 +41,7 @@ public static class FilingJourney
         return factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.ListingId == listingId);
-            contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), DateTimeOffset.UtcNow);
+            contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), Scenario.Now(db));
             return await db.SaveChangesAsync();
         });
     }

@@ -9,7 +9,8 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real portal on a SQLite file in its own temporary data folder, with the embedded registries answering
-/// at once. Several factories may share one folder to test what survives a restart.
+/// at once; the file starts as a copy of a migrated and seeded template (<see cref="UseDatabaseTemplate"/>). Several
+/// factories may share one folder to test what survives a restart.
 /// With <see cref="Provider"/> = PostgreSql it runs on a fresh PostgreSQL database of its own instead (see
 /// <see cref="PostgreSqlServer"/>), signed in as the low-privilege portal role; factories share one by passing
 /// <see cref="PostgreSqlDatabase"/>.
@@ -76,8 +77,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     private bool _ownsDatabase;
 
+    /// <summary>
+    /// Start a SQLite host from the migrated and seeded template (<see cref="SqliteTemplate"/>) instead of migrating and
+    /// seeding an empty file. On by default; used only in Development with a fresh data folder and no database, seeding,
+    /// connection or key settings of the test's own, so a test about start-up on an empty or odd folder is unaffected.
+    /// </summary>
+    public bool UseDatabaseTemplate { get; init; } = true;
+
     /// <summary>Extra service replacements, e.g. a fake at the system's edge.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Settings that change what the database holds or where it is: a host given one of them migrates and seeds on its own.</summary>
+    private static readonly string[] TemplateSensitive = ["Database", "Seed", "ConnectionStrings", "PersonalData", "Storage", "Bootstrap"];
 
     public static string NewDataDirectory()
     {
@@ -109,6 +120,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("ConnectionStrings:Resale", PostgreSqlServer.ConnectionString(PostgreSqlServer.PortalConnectionString, PostgreSqlDatabase));
+        }
+
+        if (Provider == DatabaseProvider.Sqlite && UseDatabaseTemplate && SqliteTemplate.Enabled && Environment == "Development"
+            && !Settings.Keys.Any(key => TemplateSensitive.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))))
+        {
+            SqliteTemplate.CopyInto(DataDirectory);
         }
 
         builder.UseSetting("Integrations:PropertyRegistry:EmbeddedQueryDelay", "00:00:00");

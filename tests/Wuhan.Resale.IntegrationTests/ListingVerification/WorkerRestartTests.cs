@@ -53,7 +53,7 @@ public sealed class WorkerRestartTests
             ids.Add(await first.WithDbAsync(async db =>
             {
                 var person = await Scenario.SavePersonAsync(db, key);
-                var query = new PropertyQuery(Guid.CreateVersion7(), "CX-" + key, person.Id, person.Name, DateTimeOffset.UtcNow);
+                var query = new PropertyQuery(Guid.CreateVersion7(), "CX-" + key, person.Id, person.Name, Scenario.Now(db));
                 db.PropertyQueries.Add(query);
                 await db.SaveChangesAsync();
                 return query.Id;

@@ -195,15 +195,7 @@ public sealed class PartnerApiTests : IDisposable
             using var factory = new PortalFactory { Clock = _clock, Provider = provider };
             var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
             using var anonymous = factory.CreateClient();
-            var lookup = await Forms.GetDocumentAsync(anonymous, "/revocation");
-            using var found = await Forms.SubmitAsync(anonymous, lookup, "form", new Dictionary<string, string?>
-            {
-                ["ContractNumber"] = number, ["IdNumber"] = DemoData.Citizen("buyer-1").IdNumber, ["CaptchaAnswer"] = PortalFactory.CaptchaAnswer,
-            }, ("Intent", "lookup"));
-            var foundPage = await Forms.ParseAsync(found);
-            using var sent = await Forms.SubmitAsync(anonymous, foundPage, "form", null, ("Intent", "send"));
-            var sentPage = await Forms.ParseAsync(sent);
-            var code = await CitizenLogin.LatestCodeAsync(factory, DemoData.Citizen("buyer-1").Phone, "Revocation");
+            var (sentPage, code) = await RevocationForms.CodeSentAsync(factory, anonymous, number, "buyer-1");
             using var registry = factory.CreateClient();
             registry.DefaultRequestHeaders.Add("X-Api-Key", RegistrationKey);
 

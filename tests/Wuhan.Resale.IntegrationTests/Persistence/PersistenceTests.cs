@@ -92,9 +92,9 @@ public abstract class PersistenceContract(PortalFactory factory)
         var policies = await dbA.RestrictionPolicies.AsNoTracking().ToListAsync();
         var districts = await dbA.Districts.AsNoTracking().Select(d => d.Code).ToListAsync();
 
-        copyA.ChangeDistrict("420102", districts, policies, DateTimeOffset.UtcNow);
+        copyA.ChangeDistrict("420102", districts, policies, Scenario.Now(dbA));
         await dbA.SaveChangesAsync();
-        copyB.ChangeDistrict("420113", districts, policies, DateTimeOffset.UtcNow);
+        copyB.ChangeDistrict("420113", districts, policies, Scenario.Now(dbB));
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
         var saved = await Factory.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == listing.Id));
@@ -131,7 +131,7 @@ public abstract class PersistenceContract(PortalFactory factory)
             var listing = await db.Listings.Include(l => l.Home).SingleAsync(l => l.Id == first.Id);
             var buyer = DemoData.Citizen("buyer-3");
             var seller = await db.People.SingleAsync(p => p.Id == listing.SellerPersonId);
-            var now = DateTimeOffset.UtcNow;
+            var now = Scenario.Now(db);
             var contract = listing.ConfirmBuyers(
                 [new BuyerDetails(buyer.Name, IdNumber.Parse(buyer.IdType, buyer.IdNumber), PhoneNumber.Parse(buyer.Phone))], null, seller.Id, now);
             contract.UpdateTerms(ContractSamples.CompleteTerms(), ContractSamples.CompleteSchedule(), now);
@@ -161,7 +161,7 @@ public abstract class PersistenceContract(PortalFactory factory)
         {
             var tracked = await db.Listings.Include(l => l.Home).SingleAsync(l => l.Id == listing.Id);
             db.Contracts.Add(tracked.ConfirmBuyers(
-                [.. buyers.Select(b => new BuyerDetails(b.Name, IdNumber.Parse(b.IdType, b.IdNumber), PhoneNumber.Parse(b.Phone)))], null, tracked.SellerPersonId, DateTimeOffset.UtcNow));
+                [.. buyers.Select(b => new BuyerDetails(b.Name, IdNumber.Parse(b.IdType, b.IdNumber), PhoneNumber.Parse(b.Phone)))], null, tracked.SellerPersonId, Scenario.Now(db)));
             return await db.SaveChangesAsync();
         });
 

@@ -4,11 +4,10 @@ using Wuhan.Resale.IntegrationTests.Infrastructure;
 namespace Wuhan.Resale.IntegrationTests.PhoneFirst;
 
 /// <summary>办事指南, FAQ and hotline on every page, and the 长辈版 switch remembered in a cookie, all without script.</summary>
-public sealed class HelpAndElderModeTests : IDisposable
+public sealed class HelpAndElderModeTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    // Anonymous requests only: one portal serves every test of the class.
+    private readonly PortalFactory _factory = portal.Factory;
 
     [Theory]
     [InlineData("/", "/help/login")]

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,25 +19,6 @@ public sealed class RevocationTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static async Task<IHtmlDocument> LookupAsync(HttpClient client, string contractNumber, string idNumber, string? captcha = PortalFactory.CaptchaAnswer)
-    {
-        var page = await Forms.GetDocumentAsync(client, "/revocation");
-        using var response = await Forms.SubmitAsync(client, page, "form", new Dictionary<string, string?>
-        {
-            ["ContractNumber"] = contractNumber,
-            ["IdNumber"] = idNumber,
-            ["CaptchaAnswer"] = captcha,
-        }, ("Intent", "lookup"));
-        return await Forms.ParseAsync(response);
-    }
-
-    private static async Task<IHtmlDocument> PressAsync(HttpClient client, IHtmlDocument page, string intent, string? code = null)
-    {
-        using var response = await Forms.SubmitAsync(client, page, "form",
-            code is null ? null : new Dictionary<string, string?> { ["Code"] = code }, ("Intent", intent));
-        return await Forms.ParseAsync(response);
-    }
-
     private Task<string?> RevocationCodeAsync(string citizenKey) =>
         CitizenLogin.LatestCodeAsync(_factory, DemoData.Citizen(citizenKey).Phone, "Revocation");
 
@@ -50,11 +30,11 @@ public sealed class RevocationTests : IDisposable
         var home = await Forms.GetDocumentAsync(anonymous, "/");
         Assert.NotNull(home.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "合同网签撤销" && a.GetAttribute("href") == "/revocation"));
 
-        var found = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber);
+        var found = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber);
         Assert.Equal("140****0014", found.QuerySelector("#MaskedPhone")?.GetAttribute("value"));
-        var sent = await PressAsync(anonymous, found, "send");
+        var sent = await RevocationForms.PressAsync(anonymous, found, "send");
         Assert.Equal("120", sent.QuerySelector("button[value=send]")?.GetAttribute("data-wait"));
-        var done = await PressAsync(anonymous, sent, "revoke", await RevocationCodeAsync("buyer-1"));
+        var done = await RevocationForms.PressAsync(anonymous, sent, "revoke", await RevocationCodeAsync("buyer-1"));
 
         Assert.Equal("撤销成功", done.QuerySelector("h1")?.TextContent.Trim());
         var contract = await _factory.WithDbAsync(db => db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId));
@@ -79,8 +59,8 @@ public sealed class RevocationTests : IDisposable
         var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         using var anonymous = _factory.CreateClient();
 
-        var wrongId = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-4").IdNumber);
-        var unknown = await LookupAsync(anonymous, "武房2026999999", DemoData.Citizen("buyer-2").IdNumber);
+        var wrongId = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-4").IdNumber);
+        var unknown = await RevocationForms.LookupAsync(anonymous, "武房2026999999", DemoData.Citizen("buyer-2").IdNumber);
 
         Assert.Equal(wrongId.QuerySelector("#revocation-error")?.TextContent, unknown.QuerySelector("#revocation-error")?.TextContent);
         Assert.Contains("不匹配", wrongId.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
@@ -100,7 +80,7 @@ public sealed class RevocationTests : IDisposable
         var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-3");
         using var anonymous = _factory.CreateClient();
 
-        var page = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-3").IdNumber, "WRONG");
+        var page = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-3").IdNumber, "WRONG");
 
         Assert.Equal("图片验证码不正确或已失效，请输入新图片中的字符。", Forms.FieldError(page, "CaptchaAnswer"));
         Assert.Null(page.QuerySelector("#MaskedPhone"));
@@ -112,10 +92,10 @@ public sealed class RevocationTests : IDisposable
     {
         var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-4");
         using var anonymous = _factory.CreateClient();
-        var sent = await PressAsync(anonymous, await LookupAsync(anonymous, number, DemoData.Citizen("seller-wedz").IdNumber), "send");
+        var sent = await RevocationForms.PressAsync(anonymous, await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("seller-wedz").IdNumber), "send");
         var right = await RevocationCodeAsync("seller-wedz");
 
-        var refused = await PressAsync(anonymous, sent, "revoke", right == "000000" ? "111111" : "000000");
+        var refused = await RevocationForms.PressAsync(anonymous, sent, "revoke", right == "000000" ? "111111" : "000000");
 
         Assert.Equal("短信验证码不正确，请重新输入。", Forms.FieldError(refused, "Code"));
         Assert.Equal(ContractStatus.Filed, await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync()));
@@ -129,12 +109,12 @@ public sealed class RevocationTests : IDisposable
         using var anonymous = _factory.CreateClient();
         var buyer = DemoData.Citizen("buyer-2");
 
-        var found = await LookupAsync(anonymous, number, buyer.IdNumber);
+        var found = await RevocationForms.LookupAsync(anonymous, number, buyer.IdNumber);
         _clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        var stillOpen = await PressAsync(anonymous, found, "send");
+        var stillOpen = await RevocationForms.PressAsync(anonymous, found, "send");
         var code = await RevocationCodeAsync("buyer-2");
         _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        var expired = await PressAsync(anonymous, stillOpen, "revoke", code);
+        var expired = await RevocationForms.PressAsync(anonymous, stillOpen, "revoke", code);
 
         Assert.NotNull(code);
         Assert.Equal("页面已过期，请重新输入合同编号、证件号码和图片验证码。", expired.QuerySelector("#revocation-error")?.TextContent.Trim());
@@ -147,10 +127,10 @@ public sealed class RevocationTests : IDisposable
     {
         var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
         using var anonymous = _factory.CreateClient();
-        var sent = await PressAsync(anonymous, await LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber), "send");
+        var sent = await RevocationForms.PressAsync(anonymous, await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber), "send");
         _clock.Advance(TimeSpan.FromSeconds(90));
 
-        var tooSoon = await PressAsync(anonymous, sent, "send");
+        var tooSoon = await RevocationForms.PressAsync(anonymous, sent, "send");
 
         Assert.Equal("验证码发送过于频繁，请30秒后再试。", Forms.FieldError(tooSoon, "Code"));
     }
@@ -167,7 +147,7 @@ public sealed class RevocationTests : IDisposable
         });
         using var anonymous = _factory.CreateClient();
 
-        var page = await LookupAsync(anonymous, number, DemoData.Citizen("buyer-2").IdNumber);
+        var page = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-2").IdNumber);
 
         Assert.Contains("已备案", page.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#MaskedPhone"));
@@ -182,8 +162,8 @@ public sealed class RevocationTests : IDisposable
         var link = list.QuerySelectorAll("a").First(a => a.TextContent.Trim() == "撤销网签").GetAttribute("href")!;
 
         var page = await Forms.GetDocumentAsync(buyer, link);
-        var sent = await PressAsync(buyer, page, "send");
-        var done = await PressAsync(buyer, sent, "revoke", await RevocationCodeAsync("buyer-2"));
+        var sent = await RevocationForms.PressAsync(buyer, page, "send");
+        var done = await RevocationForms.PressAsync(buyer, sent, "revoke", await RevocationCodeAsync("buyer-2"));
 
         Assert.Equal($"/contracts/{contractId}/revoke", link);
         Assert.Equal("撤销成功", done.QuerySelector("h1")?.TextContent.Trim());
@@ -203,10 +183,10 @@ public sealed class RevocationTests : IDisposable
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Contains("不匹配", (await LookupAsync(anonymous, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+            Assert.Contains("不匹配", (await RevocationForms.LookupAsync(anonymous, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
         }
 
-        var throttled = await LookupAsync(anonymous, "武房2026000001", "11010119491001001X");
+        var throttled = await RevocationForms.LookupAsync(anonymous, "武房2026000001", "11010119491001001X");
 
         Assert.Contains("尝试次数过多", throttled.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
     }
@@ -238,17 +218,17 @@ public sealed class RevocationTests : IDisposable
             using (var before = Portal())
             {
                 using var guesser = From(before, "10.4.4.4");
-                Assert.Contains("不匹配", (await LookupAsync(guesser, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
-                Assert.Contains("不匹配", (await LookupAsync(guesser, "武房2026000002", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+                Assert.Contains("不匹配", (await RevocationForms.LookupAsync(guesser, "武房2026000001", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
+                Assert.Contains("不匹配", (await RevocationForms.LookupAsync(guesser, "武房2026000002", "11010119491001001X")).QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
             }
 
             using var restarted = Portal();
             using var sameGuesser = From(restarted, "10.4.4.4");
             using var someoneElse = From(restarted, "10.4.4.5");
-            var stopped = await LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
-            var other = await LookupAsync(someoneElse, "武房2026000003", "11010119491001001X");
+            var stopped = await RevocationForms.LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
+            var other = await RevocationForms.LookupAsync(someoneElse, "武房2026000003", "11010119491001001X");
             _clock.Advance(TimeSpan.FromMinutes(16));
-            var later = await LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
+            var later = await RevocationForms.LookupAsync(sameGuesser, "武房2026000003", "11010119491001001X");
 
             Assert.Contains("尝试次数过多", stopped.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);
             Assert.Contains("不匹配", other.QuerySelector("#revocation-error")?.TextContent, StringComparison.Ordinal);

@@ -99,14 +99,7 @@ public sealed class StaffContractsTests : IDisposable
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
         using var anonymous = _factory.CreateClient();
-        var lookup = await Forms.GetDocumentAsync(anonymous, "/revocation");
-        using var found = await Forms.SubmitAsync(anonymous, lookup, "form", new Dictionary<string, string?>
-        {
-            ["ContractNumber"] = number, ["IdNumber"] = DemoData.Citizen("buyer-1").IdNumber, ["CaptchaAnswer"] = PortalFactory.CaptchaAnswer,
-        }, ("Intent", "lookup"));
-        using var sent = await Forms.SubmitAsync(anonymous, await Forms.ParseAsync(found), "form", null, ("Intent", "send"));
-        var sentPage = await Forms.ParseAsync(sent);
-        var code = await CitizenLogin.LatestCodeAsync(_factory, DemoData.Citizen("buyer-1").Phone, "Revocation");
+        var (sentPage, code) = await RevocationForms.CodeSentAsync(_factory, anonymous, number, "buyer-1");
 
         var revoke = Forms.SubmitAsync(anonymous, sentPage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "revoke"));
         var register = Forms.SubmitAsync(staff, detail, "form[action$='/registration']");

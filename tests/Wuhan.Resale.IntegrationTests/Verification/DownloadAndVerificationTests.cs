@@ -21,7 +21,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
 
         using var response = await seller.Client.GetAsync(new Uri(link, UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        var text = await PdfTextAsync(bytes);
+        var text = string.Join('\f', PdfText.Pages(bytes));
         var buyer = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-1"));
         using var buyerCopy = await buyer.GetAsync(new Uri(link, UriKind.Relative));
         var stranger = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-4"));
@@ -79,28 +79,9 @@ public sealed class DownloadAndVerificationTests : IDisposable
         });
 
         using var response = await seller.Client.GetAsync(new Uri($"/contracts/{contractId}/pdf", UriKind.Relative));
-        var pages = (await PdfTextAsync(await response.Content.ReadAsByteArrayAsync())).Split('\f', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.Trim().Length > 0).ToList();
+        var pages = PdfText.Pages(await response.Content.ReadAsByteArrayAsync()).Where(p => p.Trim().Length > 0).ToList();
 
         Assert.NotEmpty(pages);
         Assert.All(pages, page => Assert.Contains("已撤销", page, StringComparison.Ordinal));
-    }
-
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })
-                ?? throw new InvalidOperationException("pdftotext (poppler-utils) is needed; scripts/test.sh installs it.");
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using Wuhan.Resale.Web.Infrastructure;
 
-namespace Wuhan.Resale.IntegrationTests.Logging;
+namespace Wuhan.Resale.Web.UnitTests.Logging;
 
 public sealed class PersonalDataRedactionTests
 {

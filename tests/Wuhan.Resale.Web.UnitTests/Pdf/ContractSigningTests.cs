@@ -7,9 +7,10 @@ using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 using Wuhan.Resale.Web.Pdf.Signing;
 
-namespace Wuhan.Resale.IntegrationTests.Pdf;
+namespace Wuhan.Resale.Web.UnitTests.Pdf;
 
 /// <summary>The signed contract PDF as poppler's pdfsig (an independent reader) and our own 合同验真 check see it.</summary>
+[Collection(TimedRendering.Name)]
 public sealed class ContractSigningTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
@@ -148,3 +149,14 @@ public sealed class ContractSigningTests(Xunit.Abstractions.ITestOutputHelper ou
         return from + found;
     }
 }
+
+/// <summary>
+/// <see cref="ContractSigningTests.Signing_AddsLittleToRendering"/> compares two timings: it runs alone, not beside the
+/// captcha and PDF tests that render on every core at once.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimedRendering
+{
+    public const string Name = "timed rendering";
+}
+

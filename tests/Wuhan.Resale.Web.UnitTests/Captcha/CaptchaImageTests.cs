@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Wuhan.Resale.Web.Infrastructure.Captcha;
 
-namespace Wuhan.Resale.IntegrationTests.Captcha;
+namespace Wuhan.Resale.Web.UnitTests.Captcha;
 
 /// <summary>
 /// The captcha is drawn by SkiaSharp; these tests read its PNG with their own small decoder (zlib plus the five PNG

@@ -1,12 +1,10 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Wuhan.Resale.Testing;
 using Wuhan.Resale.Web.Pdf;
 using Wuhan.Resale.Web.Pdf.Layout;
 
-namespace Wuhan.Resale.IntegrationTests.Pdf;
+namespace Wuhan.Resale.Web.UnitTests.Pdf;
 
 public sealed partial class ContractPdfTests
 {
@@ -23,7 +21,7 @@ public sealed partial class ContractPdfTests
 
         var pages = PdfText.Pages(pdf);
         var all = string.Join("\n", pages);
-        var flat = Flatten(all);
+        var flat = PdfText.Flatten(all);
 
         Assert.True(pages.Count >= 3, $"expected at least 3 pages, got {pages.Count}");
         Assert.Contains(ContractDocumentSamples.ContractNumber, all, StringComparison.Ordinal);
@@ -116,7 +114,7 @@ public sealed partial class ContractPdfTests
 
         var all = string.Join("\n", pages);
         Assert.All(document.Parties, p => Assert.Contains(p.Name, all, StringComparison.Ordinal));
-        Assert.Contains(Flatten(document.OtherTerms.Split('\n')[^1]), Flatten(all), StringComparison.Ordinal);
+        Assert.Contains(PdfText.Flatten(document.OtherTerms.Split('\n')[^1]), PdfText.Flatten(all), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +126,7 @@ public sealed partial class ContractPdfTests
         var valid = PdfText.Pages(_renderer.Render(ContractDocumentSamples.Typical()));
 
         Assert.True(revoked.Count >= 3);
-        Assert.All(revoked, page => Assert.Contains("已撤销", Flatten(page), StringComparison.Ordinal));
+        Assert.All(revoked, page => Assert.Contains("已撤销", PdfText.Flatten(page), StringComparison.Ordinal));
         Assert.DoesNotContain("已撤销", valid[^1], StringComparison.Ordinal);
     }
 
@@ -228,79 +226,9 @@ public sealed partial class ContractPdfTests
         Assert.DoesNotContain(text, c => c is >= '\u2E80' and <= '\u2EFF');
     }
 
-    private static string Flatten(string text) =>
-        new([.. text.Where(c => !char.IsWhiteSpace(c))]);
-
     [GeneratedRegex(@"^第 \d+ 页 共 \d+ 页$")]
     private static partial Regex FooterPattern();
 
     [GeneratedRegex(@"^第[一二三四五六七八九十]+条")]
     private static partial Regex HeadingPattern();
-}
-
-/// <summary>Runs poppler's command-line tools; a missing tool fails the test with the package to install.</summary>
-internal static class PdfText
-{
-    public static IReadOnlyList<string> Pages(byte[] pdf)
-    {
-        var text = Run("pdftotext", "-enc UTF-8 -layout {0} -", pdf);
-        var pages = text.Split('\f').ToList();
-        if (pages.Count > 0 && string.IsNullOrWhiteSpace(pages[^1]))
-        {
-            pages.RemoveAt(pages.Count - 1);
-        }
-
-        return pages;
-    }
-
-    public static IReadOnlyList<(string Name, bool Embedded, bool Subset)> Fonts(byte[] pdf)
-    {
-        var lines = Run("pdffonts", "{0}", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
-        return
-        [
-            .. lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Select(t => (t[0], t[^5] == "yes", t[^4] == "yes")),
-        ];
-    }
-
-    /// <summary>pdfsig's report of every signature in the file (it exits non-zero for some verdicts, so any exit code is read).</summary>
-    public static string Signatures(byte[] pdf) => Run("pdfsig", "{0}", pdf, requireSuccess: false);
-
-    private static string Run(string tool, string arguments, byte[] pdf, bool requireSuccess = true)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"contract-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            var start = new ProcessStartInfo(tool, string.Format(System.Globalization.CultureInfo.InvariantCulture, arguments, file))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            Process process;
-            try
-            {
-                process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-            }
-            catch (Win32Exception e)
-            {
-                throw new InvalidOperationException(
-                    $"{tool} is not installed: the PDF tests read the PDF back with poppler. Install it with `apt-get install -y poppler-utils`.", e);
-            }
-
-            using (process)
-            {
-                var output = process.StandardOutput.ReadToEnd();
-                var error = process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                Assert.True(!requireSuccess || process.ExitCode == 0, $"{tool} failed: {error}");
-                return requireSuccess ? output : output + error;
-            }
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }
