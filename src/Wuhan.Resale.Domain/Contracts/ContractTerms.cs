@@ -150,6 +150,14 @@ public sealed record ContractTerms
     // 第六条 taxes and fees
     public TaxBearer? TaxBearer { get; init; }
 
+    /// <summary>
+    /// For the tax estimate only (not a clause): whether the buyer's family buys its first home (首套), which sets the 契税 rate.
+    /// </summary>
+    public bool? BuyerFirstHome { get; init; }
+
+    /// <summary>For the tax estimate only: whether the home is the seller family's only home (家庭唯一住房), for 个人所得税.</summary>
+    public bool? SellerOnlyHome { get; init; }
+
     // 第七条 户口
     public int? HukouMoveOutDays { get; init; }
 

@@ -39,6 +39,10 @@ internal static partial class ContractComposer
         }
 
         Signatures(document, layout);
+        if (document.TaxAnnex is { } annex)
+        {
+            TaxAnnexComposer.Compose(annex, layout);
+        }
     }
 
     private static void PartiesTable(ContractDocument document, BlockLayout layout)

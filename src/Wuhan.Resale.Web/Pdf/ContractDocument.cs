@@ -54,6 +54,13 @@ public sealed record ContractDocument
 
     /// <summary>第十一条, free text; line breaks start new paragraphs.</summary>
     public string? OtherTerms { get; init; }
+
+    /// <summary>
+    /// The tax and fee estimate printed as an annex on the last page; null prints none. It is an estimate, not a term:
+    /// left out of the <see cref="Signing.ContractFingerprint"/>, so files signed before the annex existed still match.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TaxAnnex? TaxAnnex { get; init; }
 }
 
 /// <summary>第一条: the home as the registry records it, plus what the parties add.</summary>

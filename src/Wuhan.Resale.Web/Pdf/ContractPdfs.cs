@@ -13,7 +13,8 @@ namespace Wuhan.Resale.Web.Pdf;
 /// <see cref="SignedContractPdfCache"/>), so the parties and staff downloading the same contract again get the same
 /// file without rendering and signing it again.
 /// </summary>
-public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, SignedContractPdfCache cache)
+public sealed class ContractPdfs(
+    ResaleDbContext db, ContractPdfRenderer renderer, ContractSigner signer, SignedContractPdfCache cache, Data.Seed.TaxPolicyFile taxes, TimeProvider clock)
 {
     /// <param name="contract">A filed (or revoked or registered) contract.</param>
     /// <param name="verificationUrl">The public 合同验真 address of this contract, printed as the QR code.</param>
@@ -37,7 +38,11 @@ public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer rendere
         var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
             .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
         var district = await DistrictNameAsync(listing, cancellationToken);
-        return ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText());
+        // The annex is worked out for the filing date, so the same contract prints the same estimate later on.
+        return ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText()) with
+        {
+            TaxAnnex = TaxAnnex.Of(taxes, contract.Terms, listing.Home!, Domain.Common.ShanghaiTime.DateOf(contract.FiledAt!.Value)),
+        };
     }
 
     /// <summary>The contract as it would be filed today: its saved terms and schedule, the home, and these parties.</summary>
@@ -52,7 +57,10 @@ public sealed class ContractPdfs(ResaleDbContext db, ContractPdfRenderer rendere
         ArgumentNullException.ThrowIfNull(listing);
         var home = listing.Home ?? throw new InvalidOperationException("The listing's home must be loaded.");
         var district = await DistrictNameAsync(listing, cancellationToken);
-        return ContractDocumentFactory.Draft(contract, home, district, parties);
+        return ContractDocumentFactory.Draft(contract, home, district, parties) with
+        {
+            TaxAnnex = TaxAnnex.Of(taxes, contract.Terms, home, Domain.Common.ShanghaiTime.DateOf(clock.GetUtcNow())),
+        };
     }
 
     /// <summary>The PDF of a draft: 草稿 across every page and never a QR code.</summary>

@@ -9,6 +9,8 @@ public static class ContractFilingSetup
     {
         services.AddScoped<NumberSequences>();
         services.AddScoped<FilingSendLimit>();
+        services.AddSingleton(sp => Data.Seed.TaxPolicyFile.Load(
+            sp.GetRequiredService<IConfiguration>()[Data.Seed.TaxPolicyFile.PathSetting] is { Length: > 0 } path ? path : Data.Seed.TaxPolicyFile.DefaultPath));
         return services;
     }
 }

@@ -105,6 +105,12 @@ public sealed class ContractForm
 
     public string? TaxBearer { get; set; }
 
+    /// <summary>"true" or "false": 买方是否首套住房 (for the tax estimate).</summary>
+    public string? BuyerFirstHome { get; set; }
+
+    /// <summary>"true" or "false": 卖方是否家庭唯一住房 (for the tax estimate).</summary>
+    public string? SellerOnlyHome { get; set; }
+
     public string? HukouMoveOutDays { get; set; }
 
     public string? HukouDailyPenalty { get; set; }
@@ -161,6 +167,8 @@ public sealed class ContractForm
             DeliveryDate = FormValue.Date(terms.DeliveryDate),
             DeliveryConditions = terms.DeliveryConditions,
             TaxBearer = terms.TaxBearer?.ToString(),
+            BuyerFirstHome = FormValue.Bool(terms.BuyerFirstHome),
+            SellerOnlyHome = FormValue.Bool(terms.SellerOnlyHome),
             HukouMoveOutDays = FormValue.Int(terms.HukouMoveOutDays),
             HukouDailyPenalty = FormValue.Money(terms.HukouDailyPenalty),
             LatePaymentDailyRate = FormValue.Rate(terms.LatePaymentDailyRate),
@@ -246,6 +254,8 @@ public sealed class ContractForm
         DeliveryDate = FormValue.ParseDate(DeliveryDate),
         DeliveryConditions = FormValue.Text(DeliveryConditions),
         TaxBearer = FormValue.ParseEnum<TaxBearer>(TaxBearer),
+        BuyerFirstHome = FormValue.ParseBool(BuyerFirstHome),
+        SellerOnlyHome = FormValue.ParseBool(SellerOnlyHome),
         HukouMoveOutDays = FormValue.ParseInt(HukouMoveOutDays),
         HukouDailyPenalty = FormValue.ParseDecimal(HukouDailyPenalty),
         LatePaymentDailyRate = FormValue.ParseDecimal(LatePaymentDailyRate),

@@ -26,7 +26,8 @@ public sealed class ContractFormController(
     ContractPdfs pdfs,
     DistrictNames districts,
     AuditTrail audit,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    Data.Seed.TaxPolicyFile taxes) : Controller
 {
     private const string SavedMessage = "合同信息已保存。可以继续修改，内容完整后回到合同列表申报网签。";
     private const string SavedAfterCodesMessage =
@@ -235,6 +236,7 @@ public sealed class ContractFormController(
     {
         section ??= ContractFormSections.Find(form.Section) ?? ContractFormSections.First;
         var district = await districts.NameOfAsync(listing.DistrictCode, cancellationToken);
+        ViewData[TaxEstimatePanel.ViewDataKey] = TaxEstimatePanel.Build(contract, listing, form, taxes, clock.GetUtcNow());
         return View("Edit", ContractFormPage.Build(contract, listing, district, form, version, notice, section));
     }
 

@@ -64,6 +64,8 @@ public static class ContractFormSections
             ["HasCoOwners"] = All[0],
             ["Parties"] = All[0],
             [nameof(ContractForm.Installments)] = OfArticle(3),
+            [nameof(ContractForm.BuyerFirstHome)] = OfArticle(6),
+            [nameof(ContractForm.SellerOnlyHome)] = OfArticle(6),
         };
         foreach (var article in ModelContract.Articles)
         {

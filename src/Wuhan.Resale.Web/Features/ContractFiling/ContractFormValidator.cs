@@ -56,6 +56,8 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
         Date(f => f.DeliveryDate, nameof(ContractForm.DeliveryDate), "第五条：交付日期");
         Text(f => f.DeliveryConditions, nameof(ContractForm.DeliveryConditions), "第五条：交付条件", ContractTerms.MaxFreeTextLength);
         Choice<TaxBearer>(f => f.TaxBearer, nameof(ContractForm.TaxBearer), "第六条：税费承担方式");
+        YesNo(f => f.BuyerFirstHome, nameof(ContractForm.BuyerFirstHome), "税费估算：请选择买方是否首套住房。");
+        YesNo(f => f.SellerOnlyHome, nameof(ContractForm.SellerOnlyHome), "税费估算：请选择卖方是否家庭唯一住房。");
         Whole(f => f.HukouMoveOutDays, nameof(ContractForm.HukouMoveOutDays), "第七条：户口迁出期限");
         Amount(f => f.HukouDailyPenalty, nameof(ContractForm.HukouDailyPenalty), "第七条：逾期迁出户口的每日违约金");
         Rate(f => f.LatePaymentDailyRate, nameof(ContractForm.LatePaymentDailyRate), "第八条：逾期付款违约金比例");

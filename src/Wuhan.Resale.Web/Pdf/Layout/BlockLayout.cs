@@ -77,6 +77,9 @@ internal sealed class BlockLayout(double contentWidth)
     public void Custom(double height, IReadOnlyList<DrawOp> ops, double spaceBefore = 0, bool keepWithNext = false) =>
         _rows.Add(new LayoutRow(height, ops) { SpaceBefore = spaceBefore, KeepWithNext = keepWithNext });
 
+    /// <summary>What comes next starts a new page (an annex).</summary>
+    public void PageBreak() => _rows.Add(new LayoutRow(0, []) { StartsPage = true });
+
     /// <summary>Lines of <paramref name="spans"/> as ops at (<paramref name="x"/>, <paramref name="top"/>); returns the height used.</summary>
     public static double TextInBox(List<DrawOp> ops, IReadOnlyList<TextSpan> spans, TextStyle style, double x, double top, double width)
     {

@@ -20,6 +20,9 @@ internal sealed class LayoutRow(double height, IReadOnlyList<DrawOp> ops)
 
     /// <summary>Marks rows that are headings, for tests of the keep-with-next rule.</summary>
     public bool IsHeading { get; init; }
+
+    /// <summary>A page break: nothing is drawn; what follows starts a new page (unless the page is still empty).</summary>
+    public bool StartsPage { get; init; }
 }
 
 internal sealed record PlacedRow(LayoutRow Row, double Top);
@@ -57,6 +60,17 @@ internal static class Paginator
         var index = 0;
         while (index < rows.Count)
         {
+            if (rows[index].StartsPage)
+            {
+                if (y > 0)
+                {
+                    NewPage();
+                }
+
+                index++;
+                continue;
+            }
+
             var last = index;
             while (rows[last].KeepWithNext && last + 1 < rows.Count)
             {

@@ -438,6 +438,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasColumnType("character varying(50)")
                                 .UseCollation("C");
 
+                            b1.Property<bool?>("BuyerFirstHome")
+                                .HasColumnType("boolean");
+
                             b1.Property<string>("BuyerServiceAddress")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
@@ -534,6 +537,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)")
                                 .UseCollation("C");
+
+                            b1.Property<bool?>("SellerOnlyHome")
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("SellerServiceAddress")
                                 .HasMaxLength(200)

@@ -411,6 +411,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(50)
                                 .HasColumnType("nvarchar(50)");
 
+                            b1.Property<bool?>("BuyerFirstHome")
+                                .HasColumnType("bit");
+
                             b1.Property<string>("BuyerServiceAddress")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)");
@@ -504,6 +507,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                             b1.Property<string>("SellerAgentName")
                                 .HasMaxLength(50)
                                 .HasColumnType("nvarchar(50)");
+
+                            b1.Property<bool?>("SellerOnlyHome")
+                                .HasColumnType("bit");
 
                             b1.Property<string>("SellerServiceAddress")
                                 .HasMaxLength(200)

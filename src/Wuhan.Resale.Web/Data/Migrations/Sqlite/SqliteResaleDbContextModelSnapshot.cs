@@ -385,6 +385,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool?>("BuyerFirstHome")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("BuyerServiceAddress")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
@@ -476,6 +479,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                             b1.Property<string>("SellerAgentName")
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("SellerOnlyHome")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("SellerServiceAddress")
                                 .HasMaxLength(200)
