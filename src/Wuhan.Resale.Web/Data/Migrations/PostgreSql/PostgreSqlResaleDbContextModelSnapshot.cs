@@ -376,6 +376,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<bool>("FundsHeldInEscrow")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
 
@@ -748,6 +751,66 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("RestrictionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("BankPartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("ReleasedToLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("ReleasedToSeller")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankPartnerId");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique();
+
+                    b.ToTable("EscrowAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +847,31 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(80)")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("MortgageAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MortgageConsent")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MortgageRefusalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("MortgageTransfer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -792,6 +880,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .UseCollation("C");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<Guid>("PropertyRecordId")
                         .HasColumnType("uuid");
@@ -835,6 +927,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PropertyRecordId");
+
+                    b.HasIndex("MortgageeCode", "MortgageConsent");
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -990,6 +1084,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1003,6 +1102,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionCode")
+                        .IsUnique();
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
@@ -1142,6 +1244,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
                     b.Property<Guid>("QueryId")
@@ -1418,6 +1530,41 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1658,6 +1805,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date");
@@ -1903,6 +2060,54 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("BankPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wuhan.Resale.Domain.Escrow.EscrowDeposit", "Deposits", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateTimeOffset>("DepositedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("EscrowAccountId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscrowAccountId");
+
+                            b1.ToTable("EscrowDeposits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscrowAccountId");
+                        });
+
+                    b.Navigation("Deposits");
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
