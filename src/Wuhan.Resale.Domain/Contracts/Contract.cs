@@ -81,6 +81,12 @@ public sealed class Contract : IAggregateRoot
     /// </summary>
     public bool FundsHeldInEscrow { get; private set; }
 
+    /// <summary>带押过户: the mortgagee bank as the registry names it; null for a home sold without its mortgage.</summary>
+    public string? MortgageeName { get; private set; }
+
+    /// <summary>带押过户: the loan the bank said is still owed when it agreed; the contract's clauses and the filing check use it.</summary>
+    public decimal? OutstandingLoan { get; private set; }
+
     /// <summary>Why revocation is refused while money is held in escrow; shown on every revocation page.</summary>
     public const string EscrowRevocationRefusal =
         "该合同的房价款已存入资金监管账户，须先由监管银行将资金退还买方，因此不能在网上撤销。请交易双方携带身份证件到房屋所在区的房管窗口办理撤销和监管资金退还。";
@@ -211,6 +217,14 @@ public sealed class Contract : IAggregateRoot
         _ when FundsHeldInEscrow => EscrowRevocationRefusal,
         _ => null,
     };
+
+    /// <summary>The buyers were saved on a listing (<see cref="Listing.ConfirmBuyers"/>): the draft carries its 带押过户 facts.</summary>
+    internal void CarryMortgageTransfer(Listing listing)
+    {
+        var agreed = listing.MortgageTransfer && listing.MortgageConsent == MortgageConsentStatus.Agreed;
+        MortgageeName = agreed ? listing.MortgageeName : null;
+        OutstandingLoan = agreed ? listing.OutstandingLoan : null;
+    }
 
     /// <summary>The supervision account started or stopped holding money for this contract (<see cref="Escrow.EscrowAccount"/>).</summary>
     internal void MarkFundsInEscrow(bool held, DateTimeOffset now)

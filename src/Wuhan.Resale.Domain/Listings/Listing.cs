@@ -402,7 +402,9 @@ public sealed class Listing : IAggregateRoot
         }
 
         ReplaceBuyers(buyers, now);
-        return draft ?? new Contract(Guid.CreateVersion7(now), Id, confirmedBy, now);
+        var contract = draft ?? new Contract(Guid.CreateVersion7(now), Id, confirmedBy, now);
+        contract.CarryMortgageTransfer(this);
+        return contract;
     }
 
     internal void ReplaceBuyers(IReadOnlyList<BuyerDetails> buyers, DateTimeOffset now)
