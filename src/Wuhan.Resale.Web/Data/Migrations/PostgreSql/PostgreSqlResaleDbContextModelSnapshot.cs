@@ -382,6 +382,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -348,6 +348,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("datetimeoffset");
 

@@ -335,6 +335,13 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ListingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RegisteredAt")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ContractMortgageTransfer : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MortgageeName",
+                table: "Contracts",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "OutstandingLoan",
+                table: "Contracts",
+                type: "decimal(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MortgageeName",
+                table: "Contracts");
+
+            migrationBuilder.DropColumn(
+                name: "OutstandingLoan",
+                table: "Contracts");
+        }
+    }
+}
