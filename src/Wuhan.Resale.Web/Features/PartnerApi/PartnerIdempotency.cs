@@ -14,7 +14,7 @@ namespace Wuhan.Resale.Web.Features.PartnerApi;
 /// instance and changes nothing, and the same key with another request is refused with 422. Refusals (4xx) are not
 /// stored: the bank may retry them with the same key once the cause is gone.
 /// </summary>
-public sealed class PartnerIdempotency(ResaleDbContext db, TimeProvider clock)
+public sealed class PartnerIdempotency(ResaleDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<JsonOptions> mvcJson)
 {
     public const string HeaderName = "Idempotency-Key";
 
@@ -22,6 +22,12 @@ public sealed class PartnerIdempotency(ResaleDbContext db, TimeProvider clock)
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The stored answer is written exactly as MVC writes the first one (its output formatter adds the relaxed encoder
+    // when none is set), so a replay is byte for byte the same.
+    private JsonSerializerOptions ResponseJson => mvcJson.Value.JsonSerializerOptions.Encoder is null
+        ? new JsonSerializerOptions(mvcJson.Value.JsonSerializerOptions) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        : mvcJson.Value.JsonSerializerOptions;
 
     /// <summary>
     /// Reads the key and looks it up. Returns either the answer to give at once (a replay, a key reused for another
@@ -53,7 +59,7 @@ public sealed class PartnerIdempotency(ResaleDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         db.IdempotencyRecords.Add(new IdempotencyRecord(ticket.PartnerId, ticket.Key, ticket.RequestHash, statusCode,
-            JsonSerializer.Serialize(response, response.GetType(), Json), clock.GetUtcNow()));
+            JsonSerializer.Serialize(response, response.GetType(), ResponseJson), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
