@@ -31,7 +31,7 @@ public sealed class BankEscrowController(ResaleDbContext db, AuditTrail audit, P
     : ControllerBase
 {
     /// <summary>This bank's supervision account of a contract, with its deposits.</summary>
-    [HttpGet("{contractNumber}")]
+    [HttpGet("{contractNumber}", Name = "GetEscrowAccount")]
     [ProducesResponseType<EscrowView>(StatusCodes.Status200OK)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get(string contractNumber, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class BankEscrowController(ResaleDbContext db, AuditTrail audit, P
     /// Opens the supervision account (资金监管账户) of a filed contract whose 第三条 puts the price in escrow. 409 when the
     /// contract is revoked, registered, without escrow, or already has an account.
     /// </summary>
-    [HttpPost("{contractNumber}/account")]
+    [HttpPost("{contractNumber}/account", Name = "OpenEscrowAccount")]
     [ProducesResponseType<EscrowView>(StatusCodes.Status201Created)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
@@ -97,7 +97,7 @@ public sealed class BankEscrowController(ResaleDbContext db, AuditTrail audit, P
     /// Reports money received into the account (amount in 元, time of arrival). 409 for a revoked contract or released
     /// money; 422 for an amount that is not positive or would exceed the price.
     /// </summary>
-    [HttpPost("{contractNumber}/deposits")]
+    [HttpPost("{contractNumber}/deposits", Name = "RecordEscrowDeposit")]
     [ProducesResponseType<EscrowView>(StatusCodes.Status200OK)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
@@ -141,7 +141,7 @@ public sealed class BankEscrowController(ResaleDbContext db, AuditTrail audit, P
     /// Reports that the money was released after 已备案: for 带押过户 the outstanding loan is repaid first, the rest goes to
     /// the seller. 409 before 已备案, for a revoked contract, or when nothing is held.
     /// </summary>
-    [HttpPost("{contractNumber}/release")]
+    [HttpPost("{contractNumber}/release", Name = "ReleaseEscrow")]
     [ProducesResponseType<EscrowView>(StatusCodes.Status200OK)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]

@@ -29,7 +29,7 @@ public sealed class BankMortgageController(ResaleDbContext db, AuditTrail audit,
     : ControllerBase
 {
     /// <summary>The 带押过户 listings waiting for this bank's answer, oldest first.</summary>
-    [HttpGet]
+    [HttpGet(Name = "ListMortgageConsentRequests")]
     [ProducesResponseType<IReadOnlyList<MortgageConsentRequestView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Pending(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class BankMortgageController(ResaleDbContext db, AuditTrail audit,
     /// Answers one 带押过户 listing by its 房源编码: agreed with the outstanding loan (元), or refused with a reason. The same
     /// answer again is harmless; another answer after the first is refused with 409.
     /// </summary>
-    [HttpPost("{listingCode}")]
+    [HttpPost("{listingCode}", Name = "AnswerMortgageConsent")]
     [ProducesResponseType<MortgageConsentResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]

@@ -23,7 +23,7 @@ public static class PartnerApiSetup
                 .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
                 .RequireClaim(PartnerApiKeyHandler.DepartmentClaim, nameof(PartnerDepartment.Registration)));
         services.AddScoped<PartnerIdempotency>();
-        services.AddOpenApi();
+        services.AddOpenApi(PartnerApiDocument.Configure);
         return services;
     }
 }
