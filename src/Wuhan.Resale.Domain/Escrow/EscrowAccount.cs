@@ -50,6 +50,9 @@ public sealed class EscrowAccount : IAggregateRoot
 
     public DateTimeOffset? ReleasedAt { get; private set; }
 
+    /// <summary>When the bank reported the money returned to the buyer (<see cref="Refund"/>).</summary>
+    public DateTimeOffset? RefundedAt { get; private set; }
+
     /// <summary>Of the released money, what repaid the 带押过户 loan first; zero when the home carried none.</summary>
     public decimal? ReleasedToLoan { get; private set; }
 
@@ -62,7 +65,7 @@ public sealed class EscrowAccount : IAggregateRoot
     public decimal Deposited => _deposits.Sum(d => d.Amount);
 
     /// <summary>What the bank holds now: the deposits until the release, nothing after.</summary>
-    public decimal Held => Status == EscrowStatus.Released ? 0m : Deposited;
+    public decimal Held => Status is EscrowStatus.Released or EscrowStatus.Refunded ? 0m : Deposited;
 
     /// <summary>6222********1234: the first and last four characters.</summary>
     public string MaskedAccountNumber => MaskAccountNumber(AccountNumber);
@@ -121,9 +124,9 @@ public sealed class EscrowAccount : IAggregateRoot
             throw Conflict("该合同已撤销，不能再存入监管资金。");
         }
 
-        if (Status == EscrowStatus.Released)
+        if (Status is EscrowStatus.Released or EscrowStatus.Refunded)
         {
-            throw Conflict("监管资金已划转，该监管账户不能再存入。");
+            throw Conflict(Status == EscrowStatus.Released ? "监管资金已划转，该监管账户不能再存入。" : "监管资金已退还买方，该监管账户不能再存入。");
         }
 
         if (amount <= 0 || decimal.Round(amount, 2) != amount)
@@ -167,6 +170,11 @@ public sealed class EscrowAccount : IAggregateRoot
             throw Conflict("监管资金已经划转，无需重复办理。");
         }
 
+        if (Status == EscrowStatus.Refunded)
+        {
+            throw Conflict("监管资金已退还买方，不能再划转。");
+        }
+
         if (contract.Status != ContractStatus.Registered)
         {
             throw Conflict("该合同尚未备案（未办结转移登记），监管资金不能划转。");
@@ -183,6 +191,34 @@ public sealed class EscrowAccount : IAggregateRoot
         ReleasedToSeller = held - toLoan;
         Status = EscrowStatus.Released;
         ReleasedAt = now;
+        contract.MarkFundsInEscrow(false, now);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The parties called the deal off before 已备案: the bank returned the held money to the buyer. The contract is then
+    /// no longer blocked from revocation. Refused once registered (the money goes to the seller) and when nothing is held.
+    /// </summary>
+    public void Refund(Contract contract, DateTimeOffset now)
+    {
+        EnsureContract(contract);
+        if (Status is EscrowStatus.Released or EscrowStatus.Refunded)
+        {
+            throw Conflict(Status == EscrowStatus.Released ? "监管资金已划转给卖方，不能再退还。" : "监管资金已经退还买方，无需重复办理。");
+        }
+
+        if (contract.Status == ContractStatus.Registered)
+        {
+            throw Conflict("该合同已备案，监管资金应划转给卖方，不能退还买方。");
+        }
+
+        if (Status != EscrowStatus.Holding)
+        {
+            throw Conflict("监管账户内尚无存入资金，无可退还。");
+        }
+
+        Status = EscrowStatus.Refunded;
+        RefundedAt = now;
         contract.MarkFundsInEscrow(false, now);
         UpdatedAt = now;
     }

@@ -11,6 +11,9 @@ public enum EscrowStatus
 
     /// <summary>已划转: after 已备案 the bank released the money (first the 带押过户 loan, then the seller).</summary>
     Released,
+
+    /// <summary>已退还: the deal is off before 已备案; the bank returned the money to the buyer, so the contract can be revoked.</summary>
+    Refunded,
 }
 
 public static class EscrowStatusExtensions
@@ -20,6 +23,7 @@ public static class EscrowStatusExtensions
         EscrowStatus.Opened => "已开户，待存入",
         EscrowStatus.Holding => "资金监管中",
         EscrowStatus.Released => "已解除监管，资金已划转",
+        EscrowStatus.Refunded => "监管资金已退还买方",
         _ => status.ToString(),
     };
 }

@@ -112,6 +112,31 @@ public sealed class BankEscrowTests : IDisposable
     }
 
     [Fact]
+    public async Task ARefundToTheBuyer_EndsTheSupervision_AndRevocationIsPossibleOnlineAgain()
+    {
+        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        using var bank = Client(_factory, ChuTianKey);
+        using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
+        using (var deposited = await PostAsync(bank, Escrow(number, "deposits"), new { amount = 100_000m }, "deposit-1"))
+        {
+            Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (opened.StatusCode, deposited.StatusCode));
+        }
+
+        using var refunded = await PostAsync(bank, Escrow(number, "refund"), null, "refund-1");
+        var body = await JsonAsync(refunded);
+        var page = await Forms.GetDocumentAsync(seller.Client, $"/contracts/{contractId}/revoke");
+
+        Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
+        Assert.Equal(("Refunded", 0m), (body.GetProperty("status").GetString(), body.GetProperty("held").GetDecimal()));
+        Assert.Null(page.QuerySelector("#revocation-error"));
+        Assert.NotNull(page.QuerySelector("form[action$='/revoke']"));
+        Assert.Contains(await CitizenLogin.SmsTextsAsync(_factory, DemoData.Citizen("buyer-1").Phone), t => t.Contains("已退还买方", StringComparison.Ordinal));
+        await AuditLog.AssertAsync(_factory, "escrow.refunded", ActorKind.Partner, "Contract", contractId.ToString(), number);
+        var list = await Forms.GetDocumentAsync(seller.Client, "/contracts");
+        Assert.Equal("监管资金已退还买方", list.QuerySelector("#escrow .escrow-status")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ForARevokedContract_DepositAndRelease_AreConflictsWithAClearBody()
     {
         var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");

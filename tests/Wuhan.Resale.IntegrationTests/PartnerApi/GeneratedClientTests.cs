@@ -87,6 +87,7 @@ public sealed class GeneratedClientTests : IDisposable
         }
 
         var released = await client.CallAsync("ReleaseEscrowAsync", number, "release-1");
+        var noRefund = await Assert.ThrowsAnyAsync<Exception>(() => client.CallAsync("RefundEscrowAsync", number, "refund-1"));
 
         Assert.Equal("Opened", GeneratedClient.Get(opened!, "Status"));
         Assert.Equal("Holding", GeneratedClient.Get(read!, "Status"));
@@ -94,6 +95,8 @@ public sealed class GeneratedClientTests : IDisposable
         Assert.Equal(409, GeneratedClient.Get(refused, "StatusCode"));
         Assert.Contains("尚未备案", (string)GeneratedClient.Get(GeneratedClient.Get(refused, "Result")!, "Error")!, StringComparison.Ordinal);
         Assert.Equal("Released", GeneratedClient.Get(released!, "Status"));
+        Assert.Equal(409, GeneratedClient.Get(noRefund, "StatusCode"));
+        Assert.Contains("已划转给卖方", (string)GeneratedClient.Get(GeneratedClient.Get(noRefund, "Result")!, "Error")!, StringComparison.Ordinal);
     }
 
     /// <summary>The NSwag-generated client, compiled in memory, called by operation name.</summary>

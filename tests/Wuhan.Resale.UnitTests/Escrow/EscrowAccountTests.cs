@@ -152,6 +152,38 @@ public class EscrowAccountTests
     }
 
     [Fact]
+    public void ARefund_BeforeRegistration_EndsTheHold_SoTheContractCanBeRevoked()
+    {
+        var (contract, listing) = new ContractBuilder().BuildIn(ContractStatus.Filed);
+        var account = Open(contract);
+        account.RecordDeposit(contract, 100_000m, TestData.Now, TestData.Now);
+
+        account.Refund(contract, TestData.Now);
+
+        Assert.Equal((EscrowStatus.Refunded, 0m, TestData.Now), (account.Status, account.Held, account.RefundedAt));
+        Assert.False(contract.FundsHeldInEscrow);
+        Assert.Null(contract.RevocationRefusal);
+        Assert.Throws<EscrowRefusedException>(() => account.Release(contract, null, TestData.Now));
+        Assert.Throws<EscrowRefusedException>(() => account.RecordDeposit(contract, 1m, TestData.Now, TestData.Now));
+        contract.Revoke(listing, ContractBuilder.RevokedBy, TestData.Now);
+        Assert.Equal(ContractStatus.Revoked, contract.Status);
+    }
+
+    [Fact]
+    public void ARefund_IsAConflict_OnceTheContractIsRegistered()
+    {
+        var (contract, listing) = new ContractBuilder().BuildIn(ContractStatus.Filed);
+        var account = Open(contract);
+        account.RecordDeposit(contract, 100_000m, TestData.Now, TestData.Now);
+        contract.Register(listing, TestData.Now);
+
+        var refused = Assert.Throws<EscrowRefusedException>(() => account.Refund(contract, TestData.Now));
+
+        Assert.Contains("已备案", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(EscrowStatus.Holding, account.Status);
+    }
+
+    [Fact]
     public void TheRelease_IsAConflict_WhenNothingWasDeposited()
     {
         var (contract, listing) = new ContractBuilder().BuildIn(ContractStatus.Filed);

@@ -7,6 +7,8 @@ public sealed record EscrowPanel(
     string? ContractNumber, string Location, string BankName, string MaskedAccountNumber, EscrowStatus Status,
     decimal Deposited, decimal Held, IReadOnlyList<EscrowDepositLine> Deposits, DateTimeOffset? ReleasedAt, decimal? ReleasedToLoan, decimal? ReleasedToSeller)
 {
+    public DateTimeOffset? RefundedAt { get; init; }
+
     public static EscrowPanel From(EscrowAccount account, ContractRow row)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -14,7 +16,10 @@ public sealed record EscrowPanel(
         return new EscrowPanel(row.ContractNumber, row.Location, account.BankName, account.MaskedAccountNumber, account.Status,
             account.Deposited, account.Held,
             [.. account.Deposits.OrderBy(d => d.Order).Select(d => new EscrowDepositLine(d.Order, d.Amount, d.DepositedAt))],
-            account.ReleasedAt, account.ReleasedToLoan, account.ReleasedToSeller);
+            account.ReleasedAt, account.ReleasedToLoan, account.ReleasedToSeller)
+        {
+            RefundedAt = account.RefundedAt,
+        };
     }
 }
 

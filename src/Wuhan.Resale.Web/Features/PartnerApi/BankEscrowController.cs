@@ -179,6 +179,45 @@ public sealed class BankEscrowController(ResaleDbContext db, AuditTrail audit, P
         return answer;
     }
 
+    /// <summary>
+    /// Reports that the held money was returned to the buyer because the deal is off before 已备案; online revocation is
+    /// possible again. 409 for a registered contract, released or already refunded money, or nothing held.
+    /// </summary>
+    [HttpPost("{contractNumber}/refund", Name = "RefundEscrow")]
+    [ProducesResponseType<EscrowView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<PartnerError>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> Refund(string contractNumber, CancellationToken cancellationToken)
+    {
+        var start = await idempotency.BeginAsync(this, "escrow.refund:" + contractNumber, null, cancellationToken);
+        if (start.Answer is not null)
+        {
+            return start.Answer;
+        }
+
+        var (contract, account, missing) = await FindAccountAsync(contractNumber, cancellationToken);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        try
+        {
+            account!.Refund(contract!, clock.GetUtcNow());
+        }
+        catch (EscrowRefusedException ex)
+        {
+            return await RefusedAsync(contract!, ex, cancellationToken);
+        }
+
+        audit.Record("escrow.refunded", "Contract", contract!.Id.ToString(), $"合同编号 {contract.ContractNumber}，退还买方 {account.Deposited:0.00} 元", Actor);
+        var answer = await idempotency.SaveAsync(start.Ticket!, StatusCodes.Status200OK, EscrowView.From(contract, account), cancellationToken);
+        await NotifyAsync(answer, contract, $"监管资金{account.Deposited:0.00}元已退还买方，资金监管结束。", cancellationToken);
+        return answer;
+    }
+
     private Guid PartnerId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     private string PartnerName => User.Identity?.Name ?? "监管银行";
@@ -254,6 +293,9 @@ public sealed record EscrowView(
     decimal? ReleasedToLoan,
     decimal? ReleasedToSeller)
 {
+    /// <summary>When the money was returned to the buyer; null unless refunded.</summary>
+    public DateTimeOffset? RefundedAt { get; init; }
+
     public static EscrowView From(Contract contract, EscrowAccount account)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -261,7 +303,10 @@ public sealed record EscrowView(
         return new EscrowView(contract.ContractNumber!, contract.Status.ToString(), account.BankName, account.AccountNumber,
             account.Status.ToString(), account.Status.DisplayName(), account.OpenedAt, account.Deposited, account.Held,
             [.. account.Deposits.OrderBy(d => d.Order).Select(d => new EscrowDepositView(d.Order, d.Amount, d.DepositedAt))],
-            account.ReleasedAt, account.ReleasedToLoan, account.ReleasedToSeller);
+            account.ReleasedAt, account.ReleasedToLoan, account.ReleasedToSeller)
+        {
+            RefundedAt = account.RefundedAt,
+        };
     }
 }
 
