@@ -710,6 +710,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReleasedAt")
                         .HasColumnType("INTEGER");
 
