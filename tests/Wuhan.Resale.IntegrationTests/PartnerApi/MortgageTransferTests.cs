@@ -132,6 +132,13 @@ public sealed class MortgageTransferTests : IDisposable
         }
 
         var number = await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.ContractNumber!).SingleAsync());
+        using (var registry = Client(_factory, RegistrationKey))
+        {
+            // The registration centre reads the 带押过户 facts with the contract: the mortgage is cancelled with the transfer.
+            using var response = await registry.GetAsync(new Uri($"/api/partner/contracts/{Uri.EscapeDataString(number)}", UriKind.Relative));
+            var read = await JsonAsync(response);
+            Assert.Equal((ChuTianName, Loan), (read.GetProperty("mortgageeName").GetString(), read.GetProperty("outstandingLoan").GetDecimal()));
+        }
 
         // Escrow, registration, release: the loan is repaid first, the seller gets the rest.
         using (var opened = await PostAsync(chuTian, Escrow(number, "account"), new { accountNumber = "6222020200998877" }, "open-m"))

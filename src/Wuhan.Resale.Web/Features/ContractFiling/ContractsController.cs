@@ -38,8 +38,11 @@ public sealed class ContractsController(ResaleDbContext db) : Controller
                 x.Listing.Home.Location, x.Contract.Status, x.IsSeller, x.Contract.Terms.Price is not null,
                 x.Contract.StatusName, x.Contract.RevocationRefusal is null))
             .ToList();
-        var contractIds = rows.Select(r => r.ContractId).ToList();
-        var escrows = await db.EscrowAccounts.AsNoTracking().Where(a => contractIds.Contains(a.ContractId)).ToListAsync(cancellationToken);
+        // Only a filed contract can have a supervision account: a list of drafts asks nothing more.
+        var filedIds = rows.Where(r => r.Status is not (ContractStatus.Draft or ContractStatus.Discarded)).Select(r => r.ContractId).ToList();
+        var escrows = filedIds.Count == 0
+            ? []
+            : await db.EscrowAccounts.AsNoTracking().Where(a => filedIds.Contains(a.ContractId)).ToListAsync(cancellationToken);
         return View(new ContractsViewModel(rows, message switch
         {
             "buyers-saved" => "购房人信息已保存。下一步请填写合同。",
