@@ -75,6 +75,22 @@ public sealed class Contract : IAggregateRoot
     /// </summary>
     public DateTimeOffset? TransferAppliedAt { get; private set; }
 
+    /// <summary>
+    /// True while a bank holds money for this contract in its supervision account (<see cref="Escrow.EscrowAccount"/>):
+    /// the contract cannot then be revoked online, because the money must be returned to the buyer first.
+    /// </summary>
+    public bool FundsHeldInEscrow { get; private set; }
+
+    /// <summary>带押过户: the mortgagee bank as the registry names it; null for a home sold without its mortgage.</summary>
+    public string? MortgageeName { get; private set; }
+
+    /// <summary>带押过户: the loan the bank said is still owed when it agreed; the contract's clauses and the filing check use it.</summary>
+    public decimal? OutstandingLoan { get; private set; }
+
+    /// <summary>Why revocation is refused while money is held in escrow; shown on every revocation page.</summary>
+    public const string EscrowRevocationRefusal =
+        "该合同的房价款已存入资金监管账户，须先由监管银行将资金退还买方，因此不能在网上撤销。请交易双方携带身份证件到房屋所在区的房管窗口办理撤销和监管资金退还。";
+
     /// <summary>The clerk who filed this contract at the counter (窗口办理); null when the parties filed it online.</summary>
     public string? CounterClerkName { get; private set; }
 
@@ -124,6 +140,7 @@ public sealed class Contract : IAggregateRoot
             problems.Add(new ContractProblem(ContractField.Contract, "请先确认购房人信息。"));
         }
 
+        problems.AddRange(MortgageTransferProblems(listing));
         return problems;
     }
 
@@ -197,8 +214,29 @@ public sealed class Contract : IAggregateRoot
         ContractStatus.Registered => "该合同已备案（已办理转移登记），不能撤销。如需解除交易，请到不动产登记部门咨询。",
         ContractStatus.Discarded => "该合同草稿已作废，无需撤销。",
         _ when TransferAppliedAt is not null => TransferAppliedRevocationRefusal,
+        _ when FundsHeldInEscrow => EscrowRevocationRefusal,
         _ => null,
     };
+
+    /// <summary>The buyers were saved on a listing (<see cref="Listing.ConfirmBuyers"/>): the draft carries its 带押过户 facts.</summary>
+    internal void CarryMortgageTransfer(Listing listing)
+    {
+        var agreed = listing.MortgageTransfer && listing.MortgageConsent == MortgageConsentStatus.Agreed;
+        MortgageeName = agreed ? listing.MortgageeName : null;
+        OutstandingLoan = agreed ? listing.OutstandingLoan : null;
+    }
+
+    /// <summary>The supervision account started or stopped holding money for this contract (<see cref="Escrow.EscrowAccount"/>).</summary>
+    internal void MarkFundsInEscrow(bool held, DateTimeOffset now)
+    {
+        if (FundsHeldInEscrow == held)
+        {
+            return;
+        }
+
+        FundsHeldInEscrow = held;
+        UpdatedAt = now;
+    }
 
     /// <summary>合同网签撤销 by a party before the transfer is registered; the home is released for a new verification.</summary>
     public void Revoke(Listing listing, string revokedBy, DateTimeOffset now)
@@ -289,6 +327,35 @@ public sealed class Contract : IAggregateRoot
         RegisteredAt = now;
         UpdatedAt = now;
         return true;
+    }
+
+    /// <summary>
+    /// 带押过户: the mortgagee bank must have agreed, the price must cover the outstanding loan (it is repaid first out of
+    /// the escrowed price), and escrow is then compulsory.
+    /// </summary>
+    private IEnumerable<ContractProblem> MortgageTransferProblems(Listing listing)
+    {
+        if (!listing.MortgageTransfer)
+        {
+            yield break;
+        }
+
+        if (listing.MortgageConsent != MortgageConsentStatus.Agreed || listing.OutstandingLoan is not { } loan)
+        {
+            yield return new ContractProblem(ContractField.Contract, "该房屋带押过户，须待抵押权人银行同意后才能申报网签。");
+            yield break;
+        }
+
+        if (Terms.Price is { } price && price < loan)
+        {
+            yield return new ContractProblem(ContractField.Price,
+                $"第二条：成交价格低于抵押贷款未还金额（{loan:0.00}元）。带押过户须先以房价款清偿贷款，成交价格不能低于该金额。");
+        }
+
+        if (Terms.FundsThroughEscrow != true)
+        {
+            yield return new ContractProblem(ContractField.FundsThroughEscrow, "第三条：带押过户的房屋，房价款必须存入资金监管账户，请选择“是”。");
+        }
     }
 
     private void EnsureListing(Listing listing)

@@ -33,6 +33,13 @@ public static class ContractContent
             Line(text, "home", fact);
         }
 
+        if (listing.MortgageTransfer)
+        {
+            // 带押过户: the mortgagee and the loan the bank stated are part of what the parties confirm.
+            Line(text, "mortgagee", listing.MortgageeName);
+            Line(text, "outstanding-loan", listing.OutstandingLoan);
+        }
+
         foreach (var party in parties)
         {
             Line(text, "party", party.Role);

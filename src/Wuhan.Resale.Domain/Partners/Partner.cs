@@ -10,6 +10,9 @@ public enum PartnerDepartment
 
     /// <summary>公积金.</summary>
     HousingFund,
+
+    /// <summary>银行: supervises the price in escrow (资金监管) and answers mortgage consent for 带押过户, for its own homes only.</summary>
+    Bank,
 }
 
 /// <summary>A partner department's API client. Only a keyed hash of its key is stored.</summary>
@@ -17,12 +20,13 @@ public sealed class Partner
 {
     private Partner() { Name = KeyHash = string.Empty; }
 
-    public Partner(Guid id, string name, PartnerDepartment department, string keyHash)
+    public Partner(Guid id, string name, PartnerDepartment department, string keyHash, string? institutionCode = null)
     {
         Id = id;
         Name = name;
         Department = department;
         KeyHash = keyHash;
+        InstitutionCode = string.IsNullOrWhiteSpace(institutionCode) ? null : institutionCode.Trim();
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +40,19 @@ public sealed class Partner
     public bool Active { get; private set; } = true;
 
     public bool MayRecordRegistration => Department == PartnerDepartment.Registration;
+
+    /// <summary>
+    /// A bank's code as the property registry names it as mortgagee (抵押权人), e.g. in a mortgaged home's record; null for
+    /// other departments. A bank answers consent only for homes whose registry record names this code.
+    /// </summary>
+    public string? InstitutionCode { get; private set; }
+
+    /// <summary>Gives a bank stored before codes existed the code the registry knows it by.</summary>
+    public void AssignInstitutionCode(string institutionCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(institutionCode);
+        InstitutionCode = institutionCode.Trim();
+    }
 
     /// <summary>The key is now found by another hash of the same secret (the secret itself does not change).</summary>
     public void ReplaceKeyHash(string keyHash)

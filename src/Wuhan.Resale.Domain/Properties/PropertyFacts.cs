@@ -44,6 +44,11 @@ public sealed record PropertyFacts
 
     public Encumbrances Encumbrances { get; init; } = Encumbrances.None;
 
+    /// <summary>The mortgagee (抵押权人) of a mortgaged home, when the registry names one: a bank's code and name.</summary>
+    public string? MortgageeCode { get; init; }
+
+    public string? MortgageeName { get; init; }
+
     public IReadOnlyList<PropertyOwnerFacts> Owners { get; init; } = [];
 }
 

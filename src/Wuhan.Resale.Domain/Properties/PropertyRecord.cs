@@ -49,6 +49,8 @@ public sealed class PropertyRecord
         IsMortgaged = facts.Encumbrances.Mortgaged;
         IsUnderObjection = facts.Encumbrances.UnderObjection;
         IsUnderAdvanceNotice = facts.Encumbrances.UnderAdvanceNotice;
+        MortgageeCode = facts.Encumbrances.Mortgaged ? facts.MortgageeCode : null;
+        MortgageeName = facts.Encumbrances.Mortgaged ? facts.MortgageeName : null;
         _owners.AddRange(facts.Owners.Select(o => new PropertyOwner(o.Name, o.IdType, o.IdNumber, o.Share)));
     }
 
@@ -99,6 +101,14 @@ public sealed class PropertyRecord
     public bool IsUnderObjection { get; private set; }
 
     public bool IsUnderAdvanceNotice { get; private set; }
+
+    /// <summary>The bank the registry names as mortgagee (抵押权人), by its code; null when not mortgaged or not named.</summary>
+    public string? MortgageeCode { get; private set; }
+
+    public string? MortgageeName { get; private set; }
+
+    /// <summary>A mortgaged home whose mortgagee the registry names can be sold with its mortgage (带押过户) if that bank agrees.</summary>
+    public bool MayTransferWithMortgage => IsMortgaged && !string.IsNullOrEmpty(MortgageeCode);
 
     public IReadOnlyList<PropertyOwner> Owners => _owners;
 

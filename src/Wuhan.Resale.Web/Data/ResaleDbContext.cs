@@ -79,6 +79,10 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Partner> Partners => Set<Partner>();
 
+    public DbSet<Domain.Escrow.EscrowAccount> EscrowAccounts => Set<Domain.Escrow.EscrowAccount>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RateCounter> RateCounters => Set<RateCounter>();

@@ -61,7 +61,13 @@ public sealed record ContractDocument
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public TaxAnnex? TaxAnnex { get; init; }
+
+    /// <summary>第三条's 带押过户 clause; null for a home sold without its mortgage.</summary>
+    public ContractMortgageTransfer? MortgageTransfer { get; init; }
 }
+
+/// <summary>带押过户 as the contract prints it: the mortgagee bank and the loan still owed, e.g. "1,200,000.00".</summary>
+public sealed record ContractMortgageTransfer(string MortgageeName, string OutstandingLoan);
 
 /// <summary>第一条: the home as the registry records it, plus what the parties add.</summary>
 public sealed record ContractHome

@@ -117,6 +117,9 @@ public static class ContractDocumentFactory
             Copies = terms.Copies,
             CopyHolders = string.Join("、", terms.CopyHolders()),
             OtherTerms = terms.OtherTerms,
+            MortgageTransfer = contract.OutstandingLoan is { } loan
+                ? new ContractMortgageTransfer(contract.MortgageeName ?? string.Empty, Money.Create(loan).ToFigures())
+                : null,
         };
     }
 

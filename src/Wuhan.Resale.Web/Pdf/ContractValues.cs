@@ -65,9 +65,19 @@ public static class ContractValues
             },
             ContractSlot.ArbitrationCommission => obligations.ToCourt == true ? null : obligations.ArbitrationCommission,
             ContractSlot.Copies => Number(document.Copies),
+            ContractSlot.MortgageTransfer or ContractSlot.MortgageeName or ContractSlot.OutstandingLoan => OfMortgageTransfer(document.MortgageTransfer, slot),
             _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Every blank of the model contract has a value."),
         };
     }
+
+    /// <summary>第三条's 带押过户 blanks, the same on the form, the contract page and the PDF.</summary>
+    public static string? OfMortgageTransfer(ContractMortgageTransfer? mortgage, ContractSlot slot) => slot switch
+    {
+        ContractSlot.MortgageTransfer => mortgage is null ? "否" : "是",
+        ContractSlot.MortgageeName => mortgage?.MortgageeName ?? NotApplicable,
+        ContractSlot.OutstandingLoan => mortgage is null ? NotApplicable : mortgage.OutstandingLoan + "元",
+        _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Not a 带押过户 blank."),
+    };
 
     /// <summary>Blanks the registry fills (第一条's home facts): shown, never typed in.</summary>
     public static bool IsHomeFact(ContractSlot slot) => slot is >= ContractSlot.Location and <= ContractSlot.CertificateIssuedOn;

@@ -69,6 +69,9 @@ public static class ModelContract
                 "乙方按下列计划向甲方支付房价款；定金抵作房价款的，各期金额与定金之和等于成交价格，否则各期金额之和等于成交价格：",
                 "双方未约定分期付款计划，乙方应按前款约定的方式付清全部房价款。"),
             P(T("乙方以贷款方式支付部分房价款的，贷款申请未获批准或批准金额不足时："), B(ContractSlot.LoanRefusal), T("。")),
+            P(T("该房屋是否带押过户（房屋设有抵押，经抵押权人同意，不先还清贷款即办理转移登记）："), B(ContractSlot.MortgageTransfer),
+                T("。带押过户的，抵押权人为"), B(ContractSlot.MortgageeName), T("，甲方尚欠该抵押贷款"), B(ContractSlot.OutstandingLoan),
+                T("；成交价格不得低于该金额，房价款必须全部存入资金监管账户，监管资金首先用于清偿上述贷款并注销抵押，余款再划转甲方。")),
         ]),
         new(4, "定金", "article-4",
         [
@@ -233,4 +236,9 @@ public enum ContractSlot
 
     /// <summary>Who holds a copy: worked out from the terms (<see cref="Domain.Contracts.ContractTermNames.CopyHolders"/>).</summary>
     CopyHolders,
+
+    /// <summary>带押过户 是/否, the mortgagee and the outstanding loan: from the bank's consent, never typed.</summary>
+    MortgageTransfer,
+    MortgageeName,
+    OutstandingLoan,
 }

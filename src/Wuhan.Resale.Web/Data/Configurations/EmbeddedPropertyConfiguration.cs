@@ -21,6 +21,8 @@ internal sealed class EmbeddedPropertyConfiguration : IEntityTypeConfiguration<E
         builder.Property(p => p.Structure).HasMaxLength(40);
         builder.Property(p => p.DesignPurpose).HasMaxLength(40);
         builder.Property(p => p.RoomType).HasMaxLength(40);
+        builder.Property(p => p.MortgageeCode).HasMaxLength(40);
+        builder.Property(p => p.MortgageeName).HasMaxLength(100);
         builder.Property(p => p.BusinessType).HasMaxLength(60).IsRequired();
         builder.Property(p => p.ResultType).HasMaxLength(60).IsRequired();
         builder.Property(p => p.BusinessStatus).HasMaxLength(60).IsRequired();

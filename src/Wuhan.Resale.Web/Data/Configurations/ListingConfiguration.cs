@@ -25,6 +25,14 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.DeterminationNote).HasMaxLength(500);
         builder.Property(l => l.NoticeVersion).HasMaxLength(20).IsRequired();
         builder.Property(l => l.WithdrawalReason).HasMaxLength(Listing.MaxWithdrawalReasonLength);
+        builder.Property(l => l.MortgageeCode).HasMaxLength(40);
+        builder.Property(l => l.MortgageeName).HasMaxLength(100);
+        builder.Property(l => l.MortgageConsent).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.OutstandingLoan).HasPrecision(18, 2);
+        builder.Property(l => l.MortgageRefusalReason).HasMaxLength(Listing.MaxMortgageRefusalReasonLength);
+
+        // A bank lists the 带押过户 homes waiting for its answer.
+        builder.HasIndex(l => new { l.MortgageeCode, l.MortgageConsent });
 
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.SellerPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(l => l.Home).WithMany().HasForeignKey(l => l.PropertyRecordId).OnDelete(DeleteBehavior.Restrict);

@@ -17,5 +17,7 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.KeyHash).HasMaxLength(PersonalDataModelExtensions.HashLength).IsRequired();
         builder.HasIndex(p => p.KeyHash).IsUnique();
         builder.Ignore(p => p.MayRecordRegistration);
+        builder.Property(p => p.InstitutionCode).HasMaxLength(40);
+        builder.HasIndex(p => p.InstitutionCode).IsUnique();
     }
 }

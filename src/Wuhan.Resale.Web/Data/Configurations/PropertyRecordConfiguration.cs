@@ -29,6 +29,8 @@ internal sealed class PropertyRecordConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(r => r.BuildingArea).HasPrecision(12, 2);
         builder.Property(r => r.LandArea).HasPrecision(12, 2);
         builder.Ignore(r => r.Encumbrances);
+        builder.Property(r => r.MortgageeCode).HasMaxLength(40);
+        builder.Property(r => r.MortgageeName).HasMaxLength(100);
         builder.HasIndex(r => r.CertificateNumber);
 
         builder.OwnsMany(r => r.Owners, owner =>

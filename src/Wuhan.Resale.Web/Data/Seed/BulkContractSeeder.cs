@@ -270,6 +270,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         w.Listing["NoticeConsentedAt"] = plan.CreatedAt.AddMinutes(-1);
         w.Listing["CreatedAt"] = plan.CreatedAt;
         w.Listing["UpdatedAt"] = plan.ClosedAt ?? (plan.Status == ContractStatus.Draft ? plan.CreatedAt.AddMinutes(20) : plan.FiledAt);
+        w.Listing["MortgageTransfer"] = false;
         w.Listing[ResaleDbContext.VersionProperty] = Guid.NewGuid();
         w.Listing.Insert(tx);
 
@@ -286,6 +287,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         var filed = plan.Status != ContractStatus.Draft;
         var price = Math.Round(area * (120m + (decimal)(random.NextDouble() * 280)), 0) * 100;
         w.Contract["Id"] = contractId;
+        w.Contract["FundsHeldInEscrow"] = false;
         w.Contract["ListingId"] = listingId;
         w.Contract["SellerPersonId"] = sellerId;
         w.Contract["ContractNumber"] = number;

@@ -182,9 +182,16 @@ public sealed partial class DemoDataSeeder(
         {
             if (existing.Find(e => e.Name == p.Name) is not { } stored)
             {
-                db.Partners.Add(new Domain.Partners.Partner(Guid.CreateVersion7(), p.Name, p.Department, PartnerKeys.Hash(db, p.ApiKey)));
+                db.Partners.Add(new Domain.Partners.Partner(Guid.CreateVersion7(), p.Name, p.Department, PartnerKeys.Hash(db, p.ApiKey), p.InstitutionCode));
+                continue;
             }
-            else if (stored.KeyHash == PartnerKeys.LegacyHash(db, p.ApiKey))
+
+            if (p.InstitutionCode is not null && stored.InstitutionCode is null)
+            {
+                stored.AssignInstitutionCode(p.InstitutionCode);
+            }
+
+            if (stored.KeyHash == PartnerKeys.LegacyHash(db, p.ApiKey))
             {
                 // Seeded before keys were hashed exactly as given: the demo key keeps working, in its own spelling only.
                 stored.ReplaceKeyHash(PartnerKeys.Hash(db, p.ApiKey));

@@ -30,6 +30,9 @@ public sealed class DemoPartner
 
     /// <summary>A demo API key, published in the README; never seeded in Production.</summary>
     public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>A bank's code as the registry names it as mortgagee; null for other departments.</summary>
+    public string? InstitutionCode { get; set; }
 }
 
 public sealed class DemoDistrict

@@ -48,7 +48,8 @@ public sealed class BuyersController(
             form.Rows.Add(new BuyerRow());
         }
 
-        return View(await ModelAsync(person, listing, form, null, cancellationToken));
+        // 带押过户 waiting for (or refused by) the mortgagee bank: the page says so before anyone types a buyer.
+        return View(await ModelAsync(person, listing, form, listing.MortgageConsentWait, cancellationToken));
     }
 
     [HttpPost("/listings/{id:guid}/buyers")]

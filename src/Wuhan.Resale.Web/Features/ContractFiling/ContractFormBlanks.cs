@@ -111,6 +111,9 @@ public static class ContractFormBlanks
                 WhenNotApplicable = "（选择仲裁时填写）",
             },
             ContractSlot.Copies => Whole("Copies", "合同份数", 3),
+            ContractSlot.MortgageTransfer => new(BlankKind.Derived, "MortgageTransfer", "是否带押过户"),
+            ContractSlot.MortgageeName => new(BlankKind.Derived, "MortgageeName", "抵押权人"),
+            ContractSlot.OutstandingLoan => new(BlankKind.Derived, "OutstandingLoan", "贷款未还金额"),
             _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Every blank of the model contract has a place on the form."),
         };
     }

@@ -24,6 +24,9 @@ public sealed record ContractFormPage(
 {
     public bool IsEditable => Status == ContractStatus.Draft;
 
+    /// <summary>带押过户 as the bank agreed it; null for a home sold without its mortgage.</summary>
+    public ContractMortgageTransfer? MortgageTransfer { get; init; }
+
     public bool HasCoOwners => Sellers.Count > 1;
 
     /// <summary>大写, always worked out here from the price; a value posted for it is never read.</summary>
@@ -40,7 +43,8 @@ public sealed record ContractFormPage(
         {
             BlankKind.Fact => ContractValues.Of(Home, slot),
             BlankKind.Capitals => PriceInCapitals,
-            BlankKind.Derived => CopyHolders,
+            BlankKind.Derived when slot == ContractSlot.CopyHolders => CopyHolders,
+            BlankKind.Derived => ContractValues.OfMortgageTransfer(MortgageTransfer, slot),
             _ => Typed(blank.Name),
         };
     }
@@ -98,6 +102,11 @@ public sealed record ContractFormPage(
             [.. listing.Buyers.OrderBy(b => b.Order).Select(b => new PartyRow(
                 b.Name, b.IdType.DisplayName(), Masking.MaskIdNumber(b.IdNumber), null, Masking.MaskPhone(b.Phone)))],
             ContractDocumentFactory.HomeOf(home, districtName, null, form.ToTerms().Supplied),
-            missing, form, version, notice, section, problems);
+            missing, form, version, notice, section, problems)
+        {
+            MortgageTransfer = contract.OutstandingLoan is { } loan
+                ? new ContractMortgageTransfer(contract.MortgageeName ?? string.Empty, Money.Create(loan).ToFigures())
+                : null,
+        };
     }
 }

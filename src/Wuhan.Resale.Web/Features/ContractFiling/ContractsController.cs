@@ -38,12 +38,20 @@ public sealed class ContractsController(ResaleDbContext db) : Controller
                 x.Listing.Home.Location, x.Contract.Status, x.IsSeller, x.Contract.Terms.Price is not null,
                 x.Contract.StatusName, x.Contract.RevocationRefusal is null))
             .ToList();
+        // Only a filed contract can have a supervision account: a list of drafts asks nothing more.
+        var filedIds = rows.Where(r => r.Status is not (ContractStatus.Draft or ContractStatus.Discarded)).Select(r => r.ContractId).ToList();
+        var escrows = filedIds.Count == 0
+            ? []
+            : await db.EscrowAccounts.AsNoTracking().Where(a => filedIds.Contains(a.ContractId)).ToListAsync(cancellationToken);
         return View(new ContractsViewModel(rows, message switch
         {
             "buyers-saved" => "购房人信息已保存。下一步请填写合同。",
             "filed" => "网签申报成功，已向全部当事人发送短信。请下载合同，打印后由双方签字。",
             "already-filed" => "该合同已经申报网签，无需重复提交。",
             _ => null,
-        }));
+        })
+        {
+            Escrows = [.. escrows.Join(rows, a => a.ContractId, r => r.ContractId, (a, r) => EscrowPanel.From(a, r))],
+        });
     }
 }

@@ -6,7 +6,11 @@ public sealed record ContractRow(
     int Order, Guid ContractId, Guid ListingId, string ListingCode, string? ContractNumber, string OwnerNames, string OwnerIdNumbers,
     string Location, ContractStatus Status, bool IsSeller, bool HasTerms, string StatusName, bool MayBeRevokedOnline);
 
-public sealed record ContractsViewModel(IReadOnlyList<ContractRow> Rows, string? Message);
+public sealed record ContractsViewModel(IReadOnlyList<ContractRow> Rows, string? Message)
+{
+    /// <summary>资金监管 of the listed contracts that have a supervision account (<see cref="EscrowPanel"/>).</summary>
+    public IReadOnlyList<EscrowPanel> Escrows { get; init; } = [];
+}
 
 /// <param name="TypedOwnerPhone">What the seller typed for a co-owner without a phone, shown again after a refusal.</param>
 /// <param name="ConfirmedOnOwnPhone">The party pressed 同意签署 on their own phone for the contract as it is now.</param>

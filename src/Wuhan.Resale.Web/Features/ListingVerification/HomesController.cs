@@ -102,7 +102,8 @@ public sealed class HomesController(
 
     /// <summary>确认提交: verify the chosen home; a refusal names its reason.</summary>
     [HttpPost("/listing/queries/{id:guid}/verify")]
-    public async Task<IActionResult> Verify(Guid id, Guid? recordId, CancellationToken cancellationToken)
+    /// <param name="mortgageRecordId">The homes whose 带押过户 box the seller ticked; counts only for the chosen home.</param>
+    public async Task<IActionResult> Verify(Guid id, Guid? recordId, Guid[]? mortgageRecordId, CancellationToken cancellationToken)
     {
         var (found, refusal) = await ConsentedQueryAsync(id, cancellationToken);
         if (found is not var (person, query, consent))
@@ -124,7 +125,8 @@ public sealed class HomesController(
             try
             {
                 var now = clock.GetUtcNow();
-                listing = Listing.Verify(Guid.CreateVersion7(now), ListingCode.New(now), person, home, consent, hasLive, policies, now);
+                var withMortgage = mortgageRecordId?.Contains(home.Id) == true;
+                listing = Listing.Verify(Guid.CreateVersion7(now), ListingCode.New(now), person, home, consent, hasLive, policies, now, withMortgage);
             }
             catch (ListingRefusedException ex)
             {
@@ -136,7 +138,8 @@ public sealed class HomesController(
 
             db.Listings.Add(listing);
             audit.Record("listing.verified", "Listing", listing.Id.ToString(),
-                $"房源编码 {listing.ListingCode}，{listing.RestrictionClass.DisplayName()}，{listing.Status.DisplayName()}");
+                $"房源编码 {listing.ListingCode}，{listing.RestrictionClass.DisplayName()}，{listing.Status.DisplayName()}"
+                + (listing.MortgageTransfer ? $"，带押过户，待抵押权人（{listing.MortgageeName}）同意" : string.Empty));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -172,6 +175,8 @@ public sealed class HomesController(
             {
                 Location = r.Location,
                 Refusal = Listing.FindRefusal(person, r, live.Contains(r.CertificateNumber))?.Message(),
+                MortgageeName = r.IsMortgaged && Listing.FindRefusal(person, r, live.Contains(r.CertificateNumber), withMortgage: true) is null
+                    ? r.MortgageeName : null,
             })],
             selected, certificate, message, refusal);
     }

@@ -24,6 +24,9 @@ public sealed record HomeRow(
 
     /// <summary>Why this home cannot go online (the domain's words), or null when it can.</summary>
     public string? Refusal { get; init; }
+
+    /// <summary>The mortgagee bank's name when this mortgaged home may go online as 带押过户 (the seller ticks it); else null.</summary>
+    public string? MortgageeName { get; init; }
 }
 
 public sealed record HomesViewModel(
@@ -45,6 +48,22 @@ public sealed record ListingResultViewModel(
     public string? WithdrawalReason { get; init; }
 
     public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>带押过户: where the mortgagee bank's consent stands; null for a home sold without a mortgage.</summary>
+    public MortgageTransferView? Mortgage { get; init; }
+}
+
+/// <summary>带押过户 as the seller sees it: the bank, its answer, the loan, and why buyers must wait.</summary>
+public sealed record MortgageTransferView(string MortgageeName, MortgageConsentStatus Consent, decimal? OutstandingLoan, string? RefusalReason, string? Wait)
+{
+    public static MortgageTransferView? Of(Listing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.MortgageTransfer
+            ? new MortgageTransferView(listing.MortgageeName ?? string.Empty, listing.MortgageConsent!.Value, listing.OutstandingLoan,
+                listing.MortgageRefusalReason, listing.MortgageConsentWait)
+            : null;
+    }
 }
 
 /// <param name="Refusal">Why the home cannot be withdrawn now; the page shows it instead of the form.</param>

@@ -52,6 +52,7 @@ public sealed class ListingsController(ResaleDbContext db, AuditTrail audit, Tim
             CanWithdraw = listing.WithdrawalRefusal is null,
             WithdrawalReason = listing.WithdrawalReason,
             WithdrawnAt = listing.WithdrawnAt,
+            Mortgage = MortgageTransferView.Of(listing),
         });
     }
 

@@ -58,4 +58,5 @@ public static class PartnerPolicies
 {
     public const string Read = "PartnerRead";
     public const string RecordRegistration = "PartnerRecordRegistration";
+    public const string Bank = "PartnerBank";
 }

@@ -11,13 +11,19 @@ public static class PartnerApiSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, PartnerApiKeyHandler>(PartnerApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
+            // Banks see only their own escrow accounts and mortgage requests, never whole contracts with every party's ID.
             .AddPolicy(PartnerPolicies.Read, p => p
                 .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
-                .RequireClaim(PartnerApiKeyHandler.DepartmentClaim))
+                .RequireClaim(PartnerApiKeyHandler.DepartmentClaim,
+                    nameof(PartnerDepartment.Registration), nameof(PartnerDepartment.Tax), nameof(PartnerDepartment.HousingFund)))
+            .AddPolicy(PartnerPolicies.Bank, p => p
+                .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
+                .RequireClaim(PartnerApiKeyHandler.DepartmentClaim, nameof(PartnerDepartment.Bank)))
             .AddPolicy(PartnerPolicies.RecordRegistration, p => p
                 .AddAuthenticationSchemes(PartnerApiKeyHandler.SchemeName)
                 .RequireClaim(PartnerApiKeyHandler.DepartmentClaim, nameof(PartnerDepartment.Registration)));
-        services.AddOpenApi();
+        services.AddScoped<PartnerIdempotency>();
+        services.AddOpenApi(PartnerApiDocument.Configure);
         return services;
     }
 }

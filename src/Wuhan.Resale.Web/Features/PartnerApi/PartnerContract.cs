@@ -21,6 +21,12 @@ public sealed record PartnerContract(
     /// <summary>When the registration centre reported 已受理转移登记; null until then.</summary>
     public DateTimeOffset? TransferAppliedAt { get; init; }
 
+    /// <summary>带押过户: the mortgagee bank whose mortgage is cancelled with the transfer; null for a home sold without one.</summary>
+    public string? MortgageeName { get; init; }
+
+    /// <summary>带押过户: the loan the bank said is outstanding, repaid first out of the escrowed price.</summary>
+    public decimal? OutstandingLoan { get; init; }
+
     public static PartnerContract From(Contract contract, Listing listing, string? districtName)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -42,6 +48,8 @@ public sealed record PartnerContract(
             [.. contract.Parties.OrderBy(p => p.Order).Select(p => new PartnerParty(p.Role.ToString(), p.Name, p.IdType.ToString(), p.IdNumber, p.Share))])
         {
             TransferAppliedAt = contract.TransferAppliedAt,
+            MortgageeName = contract.MortgageeName,
+            OutstandingLoan = contract.OutstandingLoan,
         };
     }
 }

@@ -65,6 +65,11 @@ public abstract class RegisteredHome
     /// <summary>The registry's person query leaves this home out; only a certificate look-up finds it.</summary>
     public bool HiddenFromQuery { get; set; }
 
+    /// <summary>For a mortgaged home: the mortgagee bank's code (a bank partner's institution code) and name.</summary>
+    public string? MortgageeCode { get; set; }
+
+    public string? MortgageeName { get; set; }
+
     /// <summary>Takes every registry fact of <paramref name="source"/>; the key stays.</summary>
     public void CopyFactsFrom(RegisteredHome source)
     {
@@ -87,6 +92,8 @@ public abstract class RegisteredHome
         BusinessStatus = source.BusinessStatus;
         InWuhan = source.InWuhan;
         HiddenFromQuery = source.HiddenFromQuery;
+        MortgageeCode = source.MortgageeCode;
+        MortgageeName = source.MortgageeName;
     }
 }
 
@@ -125,6 +132,8 @@ public sealed class EmbeddedProperty : RegisteredHome
         BusinessStatus = BusinessStatus,
         InWuhan = InWuhan,
         Encumbrances = new Encumbrances(Seized, Mortgaged, UnderObjection, UnderAdvanceNotice),
+        MortgageeCode = MortgageeCode,
+        MortgageeName = MortgageeName,
         Owners = [.. Owners.Select(o => new PropertyOwnerFacts(o.Name, o.IdType, o.IdNumber, o.Share))],
     };
 }

@@ -376,8 +376,19 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<bool>("FundsHeldInEscrow")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -754,6 +765,69 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("RestrictionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("BankPartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("ReleasedToLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("ReleasedToSeller")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankPartnerId");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique();
+
+                    b.ToTable("EscrowAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -790,6 +864,31 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(80)")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("MortgageAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MortgageConsent")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MortgageRefusalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("MortgageTransfer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -798,6 +897,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .UseCollation("C");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<Guid>("PropertyRecordId")
                         .HasColumnType("uuid");
@@ -841,6 +944,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PropertyRecordId");
+
+                    b.HasIndex("MortgageeCode", "MortgageConsent");
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -996,6 +1101,11 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1009,6 +1119,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionCode")
+                        .IsUnique();
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
@@ -1148,6 +1261,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
                     b.Property<Guid>("QueryId")
@@ -1424,6 +1547,41 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1664,6 +1822,16 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date");
@@ -1909,6 +2077,54 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("BankPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wuhan.Resale.Domain.Escrow.EscrowDeposit", "Deposits", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateTimeOffset>("DepositedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("EscrowAccountId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscrowAccountId");
+
+                            b1.ToTable("EscrowDeposits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscrowAccountId");
+                        });
+
+                    b.Navigation("Deposits");
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>

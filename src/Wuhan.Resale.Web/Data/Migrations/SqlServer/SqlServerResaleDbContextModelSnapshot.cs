@@ -352,8 +352,18 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("varchar(64)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<bool>("FundsHeldInEscrow")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("datetimeoffset");
@@ -729,6 +739,67 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("RestrictionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("BankPartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("ReleasedToLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal?>("ReleasedToSeller")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankPartnerId");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique();
+
+                    b.ToTable("EscrowAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +834,28 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(80)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTimeOffset?>("MortgageAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MortgageConsent")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("MortgageRefusalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("MortgageTransfer")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset>("NoticeConsentedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -770,6 +863,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<Guid>("PropertyRecordId")
                         .HasColumnType("uniqueidentifier");
@@ -819,6 +916,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAt", "Id");
 
                     SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
+
+                    b.HasIndex("MortgageeCode", "MortgageConsent");
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -991,6 +1090,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1004,6 +1107,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionCode")
+                        .IsUnique()
+                        .HasFilter("[InstitutionCode] IS NOT NULL");
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
@@ -1148,6 +1255,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("QueryId")
                         .HasColumnType("uniqueidentifier");
@@ -1423,6 +1538,39 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("PartnerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1659,6 +1807,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("bit");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date");
@@ -1901,6 +2057,54 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("BankPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wuhan.Resale.Domain.Escrow.EscrowDeposit", "Deposits", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<DateTimeOffset>("DepositedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<Guid>("EscrowAccountId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscrowAccountId");
+
+                            b1.ToTable("EscrowDeposits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscrowAccountId");
+                        });
+
+                    b.Navigation("Deposits");
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>

@@ -329,7 +329,17 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FundsHeldInEscrow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageeName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RegisteredAt")
@@ -681,6 +691,67 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("RestrictionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BankPartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ReleasedToLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReleasedToSeller")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankPartnerId");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique();
+
+                    b.ToTable("EscrowAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -712,12 +783,38 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MortgageAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MortgageConsent")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageRefusalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MortgageTransfer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("NoticeConsentedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NoticeVersion")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OutstandingLoan")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PropertyRecordId")
@@ -761,6 +858,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PropertyRecordId");
+
+                    b.HasIndex("MortgageeCode", "MortgageConsent");
 
                     b.HasIndex("SellerPersonId", "CreatedAt");
 
@@ -907,6 +1006,10 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -918,6 +1021,9 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionCode")
+                        .IsUnique();
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
@@ -1046,6 +1152,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("QueryId")
@@ -1301,6 +1415,38 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Wuhan.Resale.Web.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1521,6 +1667,14 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("Mortgaged")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MortgageeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MortgageeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("TEXT");
@@ -1755,6 +1909,54 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wuhan.Resale.Domain.Escrow.EscrowAccount", b =>
+                {
+                    b.HasOne("Wuhan.Resale.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("BankPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wuhan.Resale.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wuhan.Resale.Domain.Escrow.EscrowDeposit", "Deposits", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DepositedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("EscrowAccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscrowAccountId");
+
+                            b1.ToTable("EscrowDeposits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscrowAccountId");
+                        });
+
+                    b.Navigation("Deposits");
                 });
 
             modelBuilder.Entity("Wuhan.Resale.Domain.Listings.Listing", b =>
