@@ -29,14 +29,15 @@ public static class ContractAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        return contracts.NamingParty(new Infrastructure.PersonKey(person.Id, person.IdType, db.LookupHash(person.IdNumber)), role);
+        return contracts.NamingParty(new Infrastructure.PersonKey(person.Id, person.IdType, db.PersonalDataHashes(person.IdNumber)), role);
     }
 
     public static IQueryable<Contract> NamingParty(this IQueryable<Contract> contracts, Infrastructure.PersonKey person, PartyRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var (hash, type) = (person.IdNumberHash, person.IdType);
+        var type = person.IdType;
+        string[] hashes = [.. person.IdNumberHashes];
         return contracts.Where(c => c.Status != ContractStatus.Draft && c.Parties.Any(p =>
-            (role == null || p.Role == role) && EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == type));
+            (role == null || p.Role == role) && hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)) && p.IdType == type));
     }
 }

@@ -14,14 +14,15 @@ public static class ListingAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        return listings.VisibleTo(new Infrastructure.PersonKey(person.Id, person.IdType, db.LookupHash(person.IdNumber)));
+        return listings.VisibleTo(new Infrastructure.PersonKey(person.Id, person.IdType, db.PersonalDataHashes(person.IdNumber)));
     }
 
     public static IQueryable<Listing> VisibleTo(this IQueryable<Listing> listings, Infrastructure.PersonKey person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var (id, type, hash) = (person.Id, person.IdType, person.IdNumberHash);
+        var (id, type) = (person.Id, person.IdType);
+        string[] hashes = [.. person.IdNumberHashes];
         return listings.Where(l => l.SellerPersonId == id
-            || l.Home!.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash && o.IdType == type));
+            || l.Home!.Owners.Any(o => hashes.Contains(EF.Property<string>(o, IdNumberLookup.HashColumn)) && o.IdType == type));
     }
 }
