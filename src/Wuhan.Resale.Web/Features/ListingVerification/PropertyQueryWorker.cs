@@ -98,14 +98,15 @@ public sealed partial class PropertyQueryWorker(
         await Task.Yield();
         await using var drain = stoppingToken.Register(BeginGracePeriod);
         var lanes = Math.Max(1, options.Value.Parallelism);
-        await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => Task.Run(() => RunLaneAsync(lanes > 1, stoppingToken), CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Run(() => RunLaneAsync(lane, lanes > 1, stoppingToken), CancellationToken.None)));
     }
 
     /// <summary>
-    /// One lane: claims and processes queries one after another until none is left, then sleeps until woken or the next
-    /// poll. A lane that claims a query wakes another, so a burst spreads over the idle lanes at once.
+    /// One lane: claims and processes queries one after another until none is left, then sleeps until woken. Only the
+    /// first lane also wakes on the poll interval (for queries started on other instances), so an idle instance asks the
+    /// database as often as with one lane; a lane that claims a query wakes another, so a burst spreads over the lanes.
     /// </summary>
-    private async Task RunLaneAsync(bool wakeAnother, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(int lane, bool wakeAnother, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -115,7 +116,7 @@ public sealed partial class PropertyQueryWorker(
                 {
                 }
 
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await signal.WaitAsync(lane == 0 ? options.Value.PollInterval : Timeout.InfiniteTimeSpan, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
