@@ -18,9 +18,9 @@ namespace Wuhan.Resale.IntegrationTests.Persistence;
 /// </summary>
 public sealed class PersonalDataKeyRotationTests : IDisposable
 {
-    private const string NewKeyId = "k2";
-    private static readonly string NewEncryptionKey = Convert.ToBase64String([.. Enumerable.Range(51, 32).Select(i => (byte)i)]);
-    private static readonly string NewHashKey = Convert.ToBase64String([.. Enumerable.Range(151, 32).Select(i => (byte)i)]);
+    internal const string NewKeyId = "k2";
+    internal static readonly string NewEncryptionKey = Convert.ToBase64String([.. Enumerable.Range(51, 32).Select(i => (byte)i)]);
+    internal static readonly string NewHashKey = Convert.ToBase64String([.. Enumerable.Range(151, 32).Select(i => (byte)i)]);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly string _directory = PortalFactory.NewDataDirectory();
@@ -132,7 +132,7 @@ public sealed class PersonalDataKeyRotationTests : IDisposable
     }
 
     /// <summary>Sign-in by ID number, the owner's homes and contracts, the buyer's contracts, staff search by ID number.</summary>
-    private static async Task AssertLookUpsWorkAsync(PortalFactory portal, string contractNumber)
+    internal static async Task AssertLookUpsWorkAsync(PortalFactory portal, string contractNumber)
     {
         var seller = await SellerJourney.SignInAsync(portal, "seller-clean");
         var sellerContracts = await Forms.GetDocumentAsync(seller.Client, "/contracts");
@@ -151,14 +151,14 @@ public sealed class PersonalDataKeyRotationTests : IDisposable
         Assert.Contains(contractNumber, search.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(PortalFactory portal, params string[] options)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(PortalFactory portal, params string[] options)
     {
         using var output = new StringWriter();
         var code = await PortalCommands.RunAsync(portal.Services, [PersonalDataRotation.Command, .. options], output);
         return (code, output.ToString());
     }
 
-    private static async Task<long> PendingAsync(PortalFactory portal)
+    internal static async Task<long> PendingAsync(PortalFactory portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await ActivatorUtilities.CreateInstance<PersonalDataRotation>(scope.ServiceProvider).CountPendingAsync();
