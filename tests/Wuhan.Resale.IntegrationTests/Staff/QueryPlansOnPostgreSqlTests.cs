@@ -61,6 +61,8 @@ public sealed class QueryPlansOnPostgreSqlTests : IDisposable
         var admin = await StaffLogin.SignInAsync(_factory, "admin");
         await PostgreSqlServer.ExecuteAsync(_factory.PostgreSqlDatabase!, "ANALYZE");
 
+        var nextAuditPage = (await Forms.GetDocumentAsync(admin, "/staff/audit")).QuerySelectorAll("nav.actions a")
+            .Single(a => a.TextContent == "下一页").GetAttribute("href")!;
         _recorder.Recording = true;
         var citizenPages = new (HttpClient Client, string Path)[]
         {
@@ -71,7 +73,7 @@ public sealed class QueryPlansOnPostgreSqlTests : IDisposable
         {
             "/staff", "/staff/contracts", "/staff/contracts?q=" + Uri.EscapeDataString(number), "/staff/contracts?q=" + Uri.EscapeDataString(listingCode),
             $"/staff/contracts/{contractId}", "/staff/audit", $"/staff/audit?Entity={contractId}", "/staff/audit?Actor=admin",
-            "/staff/audit?Actor=" + Uri.EscapeDataString("系统"), "/staff/audit?Action=contract.", "/staff/audit?Action=staff.contract-search", "/staff/statistics", "/staff/cases",
+            "/staff/audit?Actor=" + Uri.EscapeDataString("系统"), "/staff/audit?Action=contract.", "/staff/audit?Action=staff.contract-search", nextAuditPage, "/staff/statistics", "/staff/cases",
         };
         foreach (var (client, path) in citizenPages.Concat(staffPages.Select(p => (admin, p))))
         {
