@@ -13,15 +13,16 @@ public static class ContractAccess
     /// <summary>Contracts of homes the person verified or owns: they act on them as the seller.</summary>
     public static IQueryable<Contract> OfSeller(this IQueryable<Contract> contracts, ResaleDbContext db, Person person)
     {
-        var listings = db.Listings.VisibleTo(db, person);
-        return contracts.Where(c => listings.Any(l => l.Id == c.ListingId));
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(person);
+        return contracts.OfSeller(db, new Infrastructure.PersonKey(person.Id, person.IdType, db.PersonalDataHashes(person.IdNumber)));
     }
 
     public static IQueryable<Contract> OfSeller(this IQueryable<Contract> contracts, ResaleDbContext db, Infrastructure.PersonKey person)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var listings = db.Listings.VisibleTo(person);
-        return contracts.Where(c => listings.Any(l => l.Id == c.ListingId));
+        var listingIds = db.Listings.IdsVisibleTo(person);
+        return contracts.Where(c => listingIds.Contains(c.ListingId));
     }
 
     /// <summary>Filed (or later) contracts that name the person as a party, in <paramref name="role"/> when given.</summary>
@@ -29,14 +30,15 @@ public static class ContractAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        return contracts.NamingParty(new Infrastructure.PersonKey(person.Id, person.IdType, db.LookupHash(person.IdNumber)), role);
+        return contracts.NamingParty(new Infrastructure.PersonKey(person.Id, person.IdType, db.PersonalDataHashes(person.IdNumber)), role);
     }
 
     public static IQueryable<Contract> NamingParty(this IQueryable<Contract> contracts, Infrastructure.PersonKey person, PartyRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var (hash, type) = (person.IdNumberHash, person.IdType);
+        var type = person.IdType;
+        string[] hashes = [.. person.IdNumberHashes];
         return contracts.Where(c => c.Status != ContractStatus.Draft && c.Parties.Any(p =>
-            (role == null || p.Role == role) && EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == type));
+            (role == null || p.Role == role) && hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)) && p.IdType == type));
     }
 }

@@ -17,12 +17,17 @@ public static class IdNumberLookup
     public static IQueryable<T> WithIdNumber<T>(this IQueryable<T> rows, ResaleDbContext db, string idNumber) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        return rows.Where(HasIdNumberHash<T>(db.LookupHash(idNumber)));
+        return rows.Where(HasIdNumberHash<T>(db.PersonalDataHashes(idNumber)));
     }
 
     /// <summary>
     /// The same test for a collection inside a larger query, e.g.
-    /// <c>c.Parties.AsQueryable().Any(IdNumberLookup.HasIdNumberHash&lt;ContractParty&gt;(hash))</c>.
+    /// <c>c.Parties.AsQueryable().Any(IdNumberLookup.HasIdNumberHash&lt;ContractParty&gt;(hashes))</c>; any of the hashes
+    /// (one per key pair in use, see <see cref="ResaleDbContext.PersonalDataHashes"/>) matches.
     /// </summary>
-    public static Expression<Func<T, bool>> HasIdNumberHash<T>(string hash) => row => EF.Property<string>(row!, HashColumn) == hash;
+    public static Expression<Func<T, bool>> HasIdNumberHash<T>(IReadOnlyList<string> hashes)
+    {
+        string[] any = [.. hashes];
+        return row => any.Contains(EF.Property<string>(row!, HashColumn));
+    }
 }

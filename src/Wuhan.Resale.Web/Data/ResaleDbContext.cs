@@ -93,8 +93,17 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<Domain.Bookings.OfficeVisitCapacity> OfficeVisitCapacities => Set<Domain.Bookings.OfficeVisitCapacity>();
 
-    /// <summary>The keyed hash used to find a row by ID or phone number.</summary>
+    /// <summary>
+    /// A keyed hash under the stable key, for codes, tickets and link subjects: never rotated, so a value hashed before a
+    /// key rotation is found after it. Stored ID and phone numbers are searched by <see cref="PersonalDataHashes"/>.
+    /// </summary>
     public string LookupHash(string plainValue) => _protector.Hash(plainValue);
+
+    /// <summary>
+    /// The hashes to find a stored ID or phone number by (the "…Hash" columns): one per key pair in use, the current
+    /// first; more than one only while a key rotation is under way (README, 密钥轮换).
+    /// </summary>
+    public IReadOnlyList<string> PersonalDataHashes(string plainValue) => _protector.PersonalDataHashes(plainValue);
 
     /// <summary>The keyed hash of a secret (API key, link token) exactly as given: another letter case is another secret.</summary>
     public string SecretHash(string secret) => _protector.HashExact(secret);
@@ -170,7 +179,7 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
             foreach (var (hash, source) in entry.Metadata.LookupHashes())
             {
                 var plain = entry.Property(source).CurrentValue as string;
-                entry.Property(hash.Name).CurrentValue = plain is null ? null : _protector.Hash(plain);
+                entry.Property(hash.Name).CurrentValue = plain is null ? null : _protector.PersonalDataHash(plain);
             }
         }
     }

@@ -15,6 +15,9 @@ public static class PortalClaims
     /// <summary>The keyed hash of the person's ID number (never the number itself).</summary>
     public const string IdNumberHash = "wr:id_hash";
 
+    /// <summary>The id of the key pair <see cref="IdNumberHash"/> was made with; a session from before a key change reads its hashes anew.</summary>
+    public const string IdNumberHashKey = "wr:id_hash_key";
+
     /// <summary>The name shown to the signed-in person themselves.</summary>
     public const string DisplayName = "wr:display_name";
 

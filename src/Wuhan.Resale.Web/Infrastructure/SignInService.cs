@@ -54,9 +54,9 @@ public sealed class SignInService(
     public Task<Person?> FindPersonAsync(IdNumber idNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
-        var hash = db.LookupHash(idNumber.Value);
+        string[] hashes = [.. db.PersonalDataHashes(idNumber.Value)];
         return db.People.FirstOrDefaultAsync(
-            p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash && p.IdType == idNumber.Type, cancellationToken);
+            p => hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)) && p.IdType == idNumber.Type, cancellationToken);
     }
 
     private async Task<ApplicationUser> EnsureAccountAsync(Person person)
@@ -85,7 +85,8 @@ public sealed class SignInService(
         await SignInAsync(user, SessionKind.Citizen, [
             new Claim(PortalClaims.PersonId, person.Id.ToString()),
             new Claim(PortalClaims.IdType, person.IdType.ToString()),
-            new Claim(PortalClaims.IdNumberHash, db.LookupHash(person.IdNumber)),
+            new Claim(PortalClaims.IdNumberHash, db.PersonalDataHashes(person.IdNumber)[0]),
+            new Claim(PortalClaims.IdNumberHashKey, db.Protector.CurrentKeyId),
             new Claim(PortalClaims.DisplayName, person.Name),
             new Claim(PortalClaims.AuditName, Masking.MaskName(person.Name)),
         ]);

@@ -57,8 +57,8 @@ public abstract class PersistenceContract(PortalFactory factory)
 
         Assert.Equal(citizen.IdNumber, loaded.IdNumber);
         Assert.Equal(citizen.Phone, loaded.Phone);
-        Assert.StartsWith("v1:", raw[0], StringComparison.Ordinal);
-        Assert.StartsWith("v1:", raw[1], StringComparison.Ordinal);
+        Assert.StartsWith("v2:1:", raw[0], StringComparison.Ordinal);
+        Assert.StartsWith("v2:1:", raw[1], StringComparison.Ordinal);
         Assert.DoesNotContain(citizen.IdNumber, raw[0], StringComparison.Ordinal);
         Assert.Equal(64, raw[2].Length);
     }
@@ -170,7 +170,7 @@ public abstract class PersistenceContract(PortalFactory factory)
 
         Assert.Equal(ListingStatus.BuyersConfirmed, loaded.Status);
         Assert.Equal(buyers.Select(b => b.IdNumber), loaded.Buyers.OrderBy(b => b.Order).Select(b => b.IdNumber));
-        Assert.All(rawIds, raw => Assert.StartsWith("v1:", raw, StringComparison.Ordinal));
+        Assert.All(rawIds, raw => Assert.StartsWith("v2:1:", raw, StringComparison.Ordinal));
     }
 
     private async Task<Listing> CreateListingAsync(string sellerKey, string homeKey)

@@ -199,7 +199,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         w.Person["Name"] = sellerName;
         w.Person["IdType"] = IdType.ResidentIdCard;
         w.Person["IdNumber"] = sellerIdNumber;
-        w.Person[IdNumberLookup.HashColumn] = protector.Hash(sellerIdNumber);
+        w.Person[IdNumberLookup.HashColumn] = protector.PersonalDataHash(sellerIdNumber);
         w.Person["Phone"] = sellerPhone;
         w.Person["CreatedAt"] = plan.QueriedAt.AddMinutes(-3);
         w.Person["LastVerifiedAt"] = plan.QueriedAt.AddMinutes(-3);
@@ -243,7 +243,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         w.Owner["Name"] = sellerName;
         w.Owner["IdType"] = IdType.ResidentIdCard;
         w.Owner["IdNumber"] = sellerIdNumber;
-        w.Owner[IdNumberLookup.HashColumn] = protector.Hash(sellerIdNumber);
+        w.Owner[IdNumberLookup.HashColumn] = protector.PersonalDataHash(sellerIdNumber);
         w.Owner["Share"] = "单独所有";
         w.Owner.Insert(tx);
 
@@ -280,7 +280,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         w.Buyer["Name"] = buyerName;
         w.Buyer["IdType"] = IdType.ResidentIdCard;
         w.Buyer["IdNumber"] = buyerIdNumber;
-        w.Buyer[IdNumberLookup.HashColumn] = protector.Hash(buyerIdNumber);
+        w.Buyer[IdNumberLookup.HashColumn] = protector.PersonalDataHash(buyerIdNumber);
         w.Buyer["Phone"] = buyerPhone;
         w.Buyer.Insert(tx);
 
@@ -345,7 +345,7 @@ public sealed class BulkContractSeeder(ResaleDbContext db, IPersonalDataProtecto
         w.Party["Name"] = name;
         w.Party["IdType"] = IdType.ResidentIdCard;
         w.Party["IdNumber"] = idNumber;
-        w.Party[IdNumberLookup.HashColumn] = protector.Hash(idNumber);
+        w.Party[IdNumberLookup.HashColumn] = protector.PersonalDataHash(idNumber);
         w.Party["Phone"] = phone;
         w.Party["Share"] = share;
         w.Party.Insert(tx);

@@ -26,7 +26,7 @@ namespace Wuhan.Resale.Web.Features.ContractFiling;
 public sealed class FilingController(
     ResaleDbContext db,
     VerificationCodeService codes,
-    NumberSequences numbers,
+    ContractNumbering numbering,
     FilingParties filingParties,
     PartyIdentityCheck identityCheck,
     FilingSendLimit sendLimit,
@@ -197,11 +197,11 @@ public sealed class FilingController(
         var now = clock.GetUtcNow();
         try
         {
-            var year = ShanghaiTime.DateOf(now).Year;
-            var number = ContractNumber.Create(year, await numbers.TakeAsync(ContractNumber.SequenceName(year), cancellationToken));
-            contract.File(listing, number, parties, contentHash, now);
-            audit.Record("contract.filed", "Contract", contract.Id.ToString(), "合同编号 " + number);
-            await db.SaveChangesAsync(cancellationToken);
+            await numbering.FileAsync(now, number =>
+            {
+                contract.File(listing, number, parties, contentHash, now);
+                audit.Record("contract.filed", "Contract", contract.Id.ToString(), "合同编号 " + number);
+            }, cancellationToken);
             metrics.ContractFiled();
         }
         catch (DomainException ex)

@@ -25,15 +25,17 @@ public sealed class FilingParties(ResaleDbContext db, ISmsGateway sms, TimeProvi
             .Select(b => new ContractPartyDetails(PartyRole.Buyer, b.Name, b.IdType, b.IdNumber, b.Phone, null))
             .ToList();
         var owners = listing.Home!.Owners;
-        var hashes = owners.Select(o => db.LookupHash(o.IdNumber)).ToList();
+        // Every hash of every owner: while keys rotate, a person's row may carry the old or the new one.
+        var hashes = owners.Select(o => db.PersonalDataHashes(o.IdNumber)).ToList();
+        string[] any = [.. hashes.SelectMany(h => h)];
         var people = await db.People.AsNoTracking()
-            .Where(p => hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)))
+            .Where(p => any.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn)))
             .Select(p => new { Hash = EF.Property<string>(p, IdNumberLookup.HashColumn), p.IdType, p.Phone })
             .ToListAsync(cancellationToken);
         for (var i = 0; i < owners.Count; i++)
         {
             var owner = owners[i];
-            var phone = people.Find(p => p.Hash == hashes[i] && p.IdType == owner.IdType)?.Phone;
+            var phone = people.Find(p => hashes[i].Contains(p.Hash) && p.IdType == owner.IdType)?.Phone;
             parties.Add(new ContractPartyDetails(PartyRole.Seller, owner.Name, owner.IdType, owner.IdNumber, phone, owner.Share));
         }
 

@@ -16,7 +16,8 @@ namespace Wuhan.Resale.Web.Features.Staff;
 /// 审计日志 for administrators: filter by actor, entity (e.g. a contract id), action and Asia/Shanghai dates; CSV export.
 /// The log grows by millions of rows a year, so the page counts at most <see cref="CountCap"/> matching rows ("10000+")
 /// and pages only through those, newest first; older rows are reached by narrowing the dates or the other filters.
-/// Every filter is an equality or a prefix that an index serves.
+/// Every filter is an equality or a prefix that an index serves. 下一页 carries where the page ended (time and id), so
+/// the next page is read from there by index instead of skipping the rows before it.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Administrator)]
 public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, AuditChain chain, UserManager<ApplicationUser> users) : Controller
@@ -26,7 +27,7 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
     public const int CountCap = 10_000;
 
     [HttpGet("/staff/audit")]
-    public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1, string? after = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = await ApplyAsync(filter);
@@ -34,8 +35,12 @@ public sealed class AuditLogController(ResaleDbContext db, AuditTrail audit, Aud
         var capped = total > CountCap;
         var pages = Math.Max(1, (Math.Min(total, CountCap) + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, capped ? pages : 100_000);
-        var rows = await query.OrderByDescending(e => e.OccurredAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return View("Audit", new AuditLogViewModel(filter, rows, page, pages, Math.Min(total, CountCap), capped));
+        var rows = page > 1 && AuditCursor.TryParse(after, out var at, out var id)
+            ? await query.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(id) < 0))
+                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken)
+            : await query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return View("Audit", new AuditLogViewModel(filter, rows, page, pages, Math.Min(total, CountCap), capped,
+            rows.Count > 0 ? AuditCursor.Format(rows[^1]) : null));
     }
 
     /// <summary>核验审计日志: recomputes the whole keyed chain and names the first row that no longer matches.</summary>
@@ -142,4 +147,30 @@ public sealed class AuditFilter
 }
 
 /// <param name="TotalCapped">More rows match than were counted: the page says "<see cref="AuditLogController.CountCap"/>+".</param>
-public sealed record AuditLogViewModel(AuditFilter Filter, IReadOnlyList<AuditEvent> Rows, int Page, int Pages, int Total, bool TotalCapped = false);
+/// <param name="NextAfter">Where this page ended, for 下一页 (<see cref="AuditCursor"/>).</param>
+public sealed record AuditLogViewModel(
+    AuditFilter Filter, IReadOnlyList<AuditEvent> Rows, int Page, int Pages, int Total, bool TotalCapped = false, string? NextAfter = null);
+
+/// <summary>A place in the newest-first audit order: the UTC ticks and id of the last row shown ("ticks_id").</summary>
+public static class AuditCursor
+{
+    public static string Format(AuditEvent last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        return last.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + last.Id.ToString("N");
+    }
+
+    public static bool TryParse(string? text, out DateTimeOffset at, out Guid id)
+    {
+        (at, id) = (default, default);
+        var parts = (text ?? string.Empty).Split('_');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
+        {
+            return false;
+        }
+
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+}

@@ -28,7 +28,7 @@ public sealed class CounterFilingController(
     ResaleDbContext db,
     UserManager<ApplicationUser> users,
     VerificationCodeService codes,
-    NumberSequences numbers,
+    ContractNumbering numbering,
     FilingParties filingParties,
     PartyIdentityCheck identityCheck,
     ISmsGateway sms,
@@ -259,11 +259,11 @@ public sealed class CounterFilingController(
         try
         {
             var now = clock.GetUtcNow();
-            var year = ShanghaiTime.DateOf(now).Year;
-            var number = ContractNumber.Create(year, await numbers.TakeAsync(ContractNumber.SequenceName(year), cancellationToken));
-            draft.FileAtCounter(listing, number, parties, contentHash, clerk.Name, now);
-            audit.Record("contract.filed", "Contract", draft.Id.ToString(), $"合同编号 {number}（窗口办理，各方当事人当面确认）", clerk);
-            await db.SaveChangesAsync(cancellationToken);
+            await numbering.FileAsync(now, number =>
+            {
+                draft.FileAtCounter(listing, number, parties, contentHash, clerk.Name, now);
+                audit.Record("contract.filed", "Contract", draft.Id.ToString(), $"合同编号 {number}（窗口办理，各方当事人当面确认）", clerk);
+            }, cancellationToken);
         }
         catch (DomainException ex)
         {

@@ -89,9 +89,9 @@ public sealed class StaffContractsController(
             else
             {
                 // The parties with this ID number first (the keyed-hash index), then their contracts by id.
-                var hash = db.LookupHash(key);
+                string[] hashes = [.. db.PersonalDataHashes(key)];
                 var contractIds = db.Contracts.SelectMany(
-                    c => c.Parties.Where(p => EF.Property<string>(p, IdNumberLookup.HashColumn) == hash), (c, p) => c.Id);
+                    c => c.Parties.Where(p => hashes.Contains(EF.Property<string>(p, IdNumberLookup.HashColumn))), (c, p) => c.Id);
                 query = db.Contracts.Where(c => contractIds.Contains(c.Id));
             }
 

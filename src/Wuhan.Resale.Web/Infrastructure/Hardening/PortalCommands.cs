@@ -10,7 +10,8 @@ namespace Wuhan.Resale.Web.Infrastructure.Hardening;
 /// <c>… -- backup &lt;file&gt;</c> (an online SQLite backup), <c>… -- migrate</c> (migrate and exit, for a deployment
 /// whose portal login may not change the schema), <c>… -- seed-load-population &lt;journeys&gt;</c> (the load run's
 /// synthetic people and homes, never in Production), <c>… -- seed-contracts &lt;count&gt;</c> (synthetic contracts for
-/// volume runs, refused in Production). They use the same configuration as the portal.
+/// volume runs, refused in Production), <c>… -- rotate-personal-data [--batch N] [--limit N]</c> (re-encrypt and re-hash
+/// personal data under the current key, README 密钥轮换). They use the same configuration as the portal.
 /// </summary>
 public static class PortalCommands
 {
@@ -19,11 +20,12 @@ public static class PortalCommands
     public const string Migrate = "migrate";
     public const string SeedLoadPopulation = Data.Seed.LoadPopulationSeeder.Command;
     public const string SeedContracts = "seed-contracts";
+    public const string RotatePersonalData = Data.PersonalData.PersonalDataRotation.Command;
 
     public static bool IsCommand(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate or SeedLoadPopulation or SeedContracts;
+        return args.Length > 0 && args[0] is VerifyAudit or Backup or Migrate or SeedLoadPopulation or SeedContracts or RotatePersonalData;
     }
 
     /// <summary>The arguments for the host's configuration: a command and its operands are not settings.</summary>
@@ -49,6 +51,8 @@ public static class PortalCommands
                 return await ActivatorUtilities.CreateInstance<Data.Seed.LoadPopulationSeeder>(scope.ServiceProvider).RunAsync(args, output);
             case SeedContracts:
                 return await Data.Seed.BulkContractCommand.RunAsync(scope.ServiceProvider, args, output);
+            case RotatePersonalData:
+                return await ActivatorUtilities.CreateInstance<Data.PersonalData.PersonalDataRotation>(scope.ServiceProvider).RunAsync(args, output);
             default:
                 await output.WriteLineAsync("数据库已迁移到最新版本。");
                 return 0;

@@ -11,9 +11,9 @@ public sealed class EmbeddedCitizenRegistry(ResaleDbContext db) : ICitizenRegist
     {
         ArgumentNullException.ThrowIfNull(idNumber);
         ArgumentNullException.ThrowIfNull(phone);
-        var hash = db.LookupHash(idNumber.Value);
+        string[] hashes = [.. db.PersonalDataHashes(idNumber.Value)];
         var citizens = await db.EmbeddedCitizens.AsNoTracking()
-            .Where(c => EF.Property<string>(c, IdNumberLookup.HashColumn) == hash && c.IdType == idNumber.Type)
+            .Where(c => hashes.Contains(EF.Property<string>(c, IdNumberLookup.HashColumn)) && c.IdType == idNumber.Type)
             .ToListAsync(cancellationToken);
         if (citizens.Count == 0)
         {

@@ -19,9 +19,9 @@ public sealed class EmbeddedPropertyRegistry(ResaleDbContext db, IOptions<Integr
             await Task.Delay(delay, clock, cancellationToken);
         }
 
-        var hash = db.LookupHash(owner.Value);
+        string[] hashes = [.. db.PersonalDataHashes(owner.Value)];
         var homes = await db.EmbeddedProperties.AsNoTracking()
-            .Where(p => !p.HiddenFromQuery && p.Owners.Any(o => EF.Property<string>(o, IdNumberLookup.HashColumn) == hash))
+            .Where(p => !p.HiddenFromQuery && p.Owners.Any(o => hashes.Contains(EF.Property<string>(o, IdNumberLookup.HashColumn))))
             .OrderBy(p => p.CertificateNumber)
             .ToListAsync(cancellationToken);
         return [.. homes.Where(h => h.Owners.Exists(o => o.IdType == owner.Type)).Select(h => h.ToFacts())];
