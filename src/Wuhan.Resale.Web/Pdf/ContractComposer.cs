@@ -39,6 +39,9 @@ internal static partial class ContractComposer
         }
 
         Signatures(document, layout);
+
+        // The seal goes under the parties' signatures, not on an annex that is an estimate rather than a term.
+        layout.MarkSealHere();
         if (document.TaxAnnex is { } annex)
         {
             TaxAnnexComposer.Compose(annex, layout);

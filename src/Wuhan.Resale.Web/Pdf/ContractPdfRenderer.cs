@@ -61,7 +61,7 @@ public sealed class ContractPdfRenderer
     }
 
     /// <summary>
-    /// Renders a filed contract and signs it with the bureau's certificate (a red seal on the last page). Drafts are
+    /// Renders a filed contract and signs it with the bureau's certificate (a red seal on the signatures' page). Drafts are
     /// refused: they carry no signature, whatever asks.
     /// </summary>
     /// <param name="revokedWatermark">Stamps 已撤销 across every page.</param>
@@ -70,8 +70,8 @@ public sealed class ContractPdfRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(signer);
-        using var pdf = Compose(document, revokedWatermark ? PageStamp.Revoked : null);
-        signer.Attach(pdf, document);
+        using var pdf = Compose(document, revokedWatermark ? PageStamp.Revoked : null, out var sealPage);
+        signer.Attach(pdf, document, sealPage);
         var stream = OutputBuffers.Rent();
         try
         {
@@ -86,7 +86,7 @@ public sealed class ContractPdfRenderer
 
     private static byte[] RenderStamped(ContractDocument document, PageStamp? stamp)
     {
-        using var pdf = Compose(document, stamp);
+        using var pdf = Compose(document, stamp, out _);
         var stream = OutputBuffers.Rent();
         try
         {
@@ -99,7 +99,8 @@ public sealed class ContractPdfRenderer
         }
     }
 
-    private static PdfDocument Compose(ContractDocument document, PageStamp? stamp)
+    /// <param name="sealPage">Index of the page with the signatures, where the bureau's seal is drawn.</param>
+    private static PdfDocument Compose(ContractDocument document, PageStamp? stamp, out int sealPage)
     {
         ArgumentNullException.ThrowIfNull(document);
         EnsurePrintable(document);
@@ -107,6 +108,15 @@ public sealed class ContractPdfRenderer
         var layout = new BlockLayout(ContentWidth);
         ContractComposer.Compose(document, layout);
         var pages = Paginator.Paginate(layout.Rows, ContentHeight);
+        var sealRow = layout.SealRow;
+        sealPage = pages.Count - 1;
+        for (var i = 0; sealRow is not null && i < pages.Count; i++)
+        {
+            if (pages[i].Any(placed => ReferenceEquals(placed.Row, sealRow)))
+            {
+                sealPage = i;
+            }
+        }
 
         var number = document.ContractNumber ?? ModelContract.NotYetFiled;
         var pdf = new PdfDocument();

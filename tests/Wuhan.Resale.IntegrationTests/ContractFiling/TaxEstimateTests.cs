@@ -147,6 +147,11 @@ public sealed class TaxEstimateTests : IDisposable
         Assert.Contains("估算日期：2026年11月26日", annex, StringComparison.Ordinal);
         Assert.Contains("买方是否首套住房：未回答", annex, StringComparison.Ordinal);
         Assert.Contains("发改价格规〔2016〕2559号", annex, StringComparison.Ordinal);
+
+        // The bureau's seal is under the parties' signatures, not on the estimate, which is no term of the contract.
+        Assert.DoesNotContain("网签专用章", annex, StringComparison.Ordinal);
+        Assert.Contains("网签专用章", pages[^2], StringComparison.Ordinal);
+        Assert.Single(pages, page => page.Contains("网签专用章", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class RetentionTests
         Assert.Equal(3, result.SmsTextsBlanked);
         Assert.Equal(2, result.SmsRecords);
         Assert.Equal(3, result.RateCounters);
+        Assert.Equal(3, result.IdempotencyRecords);
 
         await portal.WithDbAsync(async db =>
         {
@@ -69,12 +70,13 @@ public sealed class RetentionTests
             Assert.All(sms, m => Assert.Equal("13800000001", m.Phone)); // the record of who got a message stays readable to staff
 
             Assert.Equal(["sign-in:live"], await db.RateCounters.Select(c => c.Key).ToListAsync());
+            Assert.Equal(["recent"], await db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
             return 0;
         });
 
         // A second run finds nothing more.
         var again = await portal.Services.GetRequiredService<RetentionJob>().RunOnceAsync(CancellationToken.None);
-        Assert.Equal(new RetentionResult(0, 0, 0, 0, 0, 0, 0, 0), again);
+        Assert.Equal(new RetentionResult(0, 0, 0, 0, 0, 0, 0, 0, 0), again);
     }
 
     [Fact]
@@ -207,6 +209,14 @@ public sealed class RetentionTests
             new RateCounter("sign-in:b", seconds - 120, seconds - 60, 3),
             new RateCounter("sign-in:c", seconds - 60, seconds, 3),
             new RateCounter("sign-in:live", seconds, seconds + 60, 1));
+
+        // A bank's stored answers: three given more than seven days ago go, one from six days ago is still replayed.
+        var bank = Guid.CreateVersion7();
+        db.IdempotencyRecords.AddRange(
+            new IdempotencyRecord(bank, "old-1", new string('a', 64), 200, "{}", Now.AddDays(-30)),
+            new IdempotencyRecord(bank, "old-2", new string('b', 64), 200, "{}", Now.AddDays(-8)),
+            new IdempotencyRecord(bank, "old-3", new string('c', 64), 201, "{}", Now.AddDays(-7).AddMinutes(-1)),
+            new IdempotencyRecord(bank, "recent", new string('d', 64), 200, "{}", Now.AddDays(-6)));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 

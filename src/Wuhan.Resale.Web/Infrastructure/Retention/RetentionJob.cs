@@ -39,6 +39,12 @@ public sealed class RetentionOptions
 
     /// <summary>Sessions are deleted this long after their last use; their ends stay in the audit log.</summary>
     public TimeSpan Sessions { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// A bank's stored first answer to an Idempotency-Key is replayed to retries for this long after it was given;
+    /// a retry later than that is treated as a new request (and is refused by the escrow rules if it repeats a change).
+    /// </summary>
+    public TimeSpan IdempotencyKeys { get; set; } = TimeSpan.FromDays(7);
 }
 
 public static class RetentionSetup
@@ -55,7 +61,7 @@ public static class RetentionSetup
 /// <summary>What one clean-up removed, per kind.</summary>
 public sealed record RetentionResult(
     int VerificationCodes, int LoginTickets, int CaptchaChallenges, int PropertyQueries, int SmsTextsBlanked,
-    int SmsRecords, int Sessions, int RateCounters);
+    int SmsRecords, int Sessions, int RateCounters, int IdempotencyRecords);
 
 /// <summary>
 /// Deletes, in batches, what has served its purpose (periods in <see cref="RetentionOptions"/>, README "Retention"). One
@@ -121,6 +127,7 @@ public sealed partial class RetentionJob(
         var textsBefore = now - o.SmsTexts;
         var smsBefore = now - o.SmsRecords;
         var sessionsBefore = now - o.Sessions;
+        var idempotencyBefore = now - o.IdempotencyKeys;
         var nowSeconds = now.ToUnixTimeSeconds();
 
         // Named arguments run in the order written: old SMS records go before the texts of the rest are blanked.
@@ -144,18 +151,20 @@ public sealed partial class RetentionJob(
             Sessions: await InBatchesAsync(() => db.UserSessions
                 .Where(s => s.LastSeenAt < sessionsBefore).OrderBy(s => s.Id).Take(batch).ExecuteDeleteAsync(cancellationToken), batch),
             RateCounters: await InBatchesAsync(() => db.RateCounters
-                .Where(c => c.ExpiresAt <= nowSeconds).OrderBy(c => c.Key).Take(batch).ExecuteDeleteAsync(cancellationToken), batch));
+                .Where(c => c.ExpiresAt <= nowSeconds).OrderBy(c => c.Key).Take(batch).ExecuteDeleteAsync(cancellationToken), batch),
+            IdempotencyRecords: await InBatchesAsync(() => db.IdempotencyRecords
+                .Where(r => r.CreatedAt < idempotencyBefore).OrderBy(r => r.CreatedAt).Take(batch).ExecuteDeleteAsync(cancellationToken), batch));
 
         if (result != Nothing)
         {
             Cleaned(logger, result.VerificationCodes, result.LoginTickets, result.CaptchaChallenges, result.PropertyQueries,
-                result.SmsTextsBlanked, result.SmsRecords, result.Sessions, result.RateCounters);
+                result.SmsTextsBlanked, result.SmsRecords, result.Sessions, result.RateCounters, result.IdempotencyRecords);
         }
 
         return result;
     }
 
-    private static readonly RetentionResult Nothing = new(0, 0, 0, 0, 0, 0, 0, 0);
+    private static readonly RetentionResult Nothing = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static string Holder()
     {
@@ -177,8 +186,8 @@ public sealed partial class RetentionJob(
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Codes} SMS codes, {Tickets} login tickets, {Captchas} captcha rows, {Queries} property queries, blanked {Texts} SMS texts, deleted {Sms} SMS records, {Sessions} sessions, {Counters} rate counters")]
-    private static partial void Cleaned(ILogger logger, int codes, int tickets, int captchas, int queries, int texts, int sms, int sessions, int counters);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Codes} SMS codes, {Tickets} login tickets, {Captchas} captcha rows, {Queries} property queries, blanked {Texts} SMS texts, deleted {Sms} SMS records, {Sessions} sessions, {Counters} rate counters, {Idempotency} stored partner answers")]
+    private static partial void Cleaned(ILogger logger, int codes, int tickets, int captchas, int queries, int texts, int sms, int sessions, int counters, int idempotency);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention clean-up failed; it runs again at the next interval")]
     private static partial void RunFailed(ILogger logger, Exception exception);

@@ -19,6 +19,12 @@ internal sealed class BlockLayout(double contentWidth)
 
     public IReadOnlyList<LayoutRow> Rows => _rows;
 
+    /// <summary>The row after which the bureau's seal belongs (the signatures); null when nothing was marked.</summary>
+    public LayoutRow? SealRow { get; private set; }
+
+    /// <summary>The page holding the last row laid out so far is the page the seal goes on.</summary>
+    public void MarkSealHere() => SealRow = _rows.Count > 0 ? _rows[^1] : null;
+
     /// <summary>A run of text. Lines are rows; the first two and last two lines of a paragraph stay together.</summary>
     public void Paragraph(
         IReadOnlyList<TextSpan> spans,

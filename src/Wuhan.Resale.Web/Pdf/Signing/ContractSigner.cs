@@ -9,7 +9,8 @@ namespace Wuhan.Resale.Web.Pdf.Signing;
 
 /// <summary>
 /// Signs a contract PDF with the bureau's certificate through PDFsharp's own digital-signature support: a detached
-/// CMS signature (SHA-256) over the whole file except the signature itself, shown as a red seal on the last page.
+/// CMS signature (SHA-256) over the whole file except the signature itself, shown as a red seal on the page with the
+/// parties' signatures (the last page, unless an annex follows).
 /// The contract's number and content fingerprint go into the document information, inside the signed bytes.
 /// </summary>
 public sealed class ContractSigner(BureauCertificate certificate, IOptions<ContractSigningOptions> options, TimeProvider clock)
@@ -25,7 +26,8 @@ public sealed class ContractSigner(BureauCertificate certificate, IOptions<Contr
     public BureauCertificate Certificate => certificate;
 
     /// <summary>Prepares <paramref name="pdf"/> so that saving it signs it; call after the last page is drawn.</summary>
-    internal void Attach(PdfDocument pdf, ContractDocument document)
+    /// <param name="sealPage">The page the seal is drawn on; the signature covers the whole file whichever it is.</param>
+    internal void Attach(PdfDocument pdf, ContractDocument document, int sealPage)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(document);
@@ -39,11 +41,13 @@ public sealed class ContractSigner(BureauCertificate certificate, IOptions<Contr
 
         var settings = options.Value;
         var signedAt = ShanghaiTime.ToShanghai(clock.GetUtcNow());
-        var page = pdf.Pages[pdf.PageCount - 1];
+        ArgumentOutOfRangeException.ThrowIfNegative(sealPage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(sealPage, pdf.PageCount);
+        var page = pdf.Pages[sealPage];
         var signer = new PdfSharpDefaultSigner(certificate.Certificate, PdfMessageDigestType.SHA256, settings.TimestampAuthorityUrl);
         DigitalSignatureHandler.ForDocument(pdf, signer, new DigitalSignatureOptions
         {
-            PageIndex = pdf.PageCount - 1,
+            PageIndex = sealPage,
 
             // PDF user space: the origin is the page's lower left corner.
             Rectangle = new XRect(page.Width.Point - SealRight - SealAppearance.Width, SealBottom, SealAppearance.Width, SealAppearance.Height),

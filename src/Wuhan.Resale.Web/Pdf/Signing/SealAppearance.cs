@@ -7,7 +7,7 @@ namespace Wuhan.Resale.Web.Pdf.Signing;
 /// <summary>
 /// The visible 电子签章: a round red seal drawn with vector graphics (ring, five-pointed star, the bureau's name along
 /// the upper arc, 网签专用章 across the middle) and the signing time in Asia/Shanghai underneath. It is the signature
-/// field's appearance, so a PDF reader shows it on the last page and links it to the digital signature.
+/// field's appearance, so a PDF reader shows it on the signatures' page and links it to the digital signature.
 /// </summary>
 internal sealed class SealAppearance(string bureauName, string signedAtText) : IAnnotationAppearanceHandler
 {
