@@ -40,6 +40,8 @@ status=0
 for project in "${projects[@]}"; do
   # The offset is taken when each project starts, so each starts its clock at the same instant.
   offset=$(( $(date -u -d "$start" +%s) - $(date -u +%s) ))
+  # libfaketime reads an offset only with its sign ("+56534s", "-3600s"): a bare number is taken for a date.
+  [ "$offset" -ge 0 ] && offset="+$offset"
   settings="$results/faketime.runsettings"
   cat >"$settings" <<XML
 <RunSettings><RunConfiguration><EnvironmentVariables>
@@ -55,7 +57,7 @@ XML
   [ -n "$filter" ] && args+=(--filter "$filter")
   VSTEST_CONNECTION_TIMEOUT=180 dotnet "${args[@]}" || status=$?
   # What the test host's clock said: the first start and the last end the trx file records.
-  first=$(grep -o 'startTime="[^"]*"' "$results/$name.trx" | cut -d'"' -f2 | sort | head -n 1)
+  first=$(grep -o 'startTime="[^"]*"' "$results/$name.trx" | cut -d'"' -f2 | sort | sed -n 1p)
   last=$(grep -o 'endTime="[^"]*"' "$results/$name.trx" | cut -d'"' -f2 | sort | tail -n 1)
   echo "    test clock ran from $first to $last"
 done
