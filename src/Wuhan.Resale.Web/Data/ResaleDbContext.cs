@@ -132,6 +132,7 @@ public class ResaleDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
         }
 
         builder.ApplyPersonalDataEncryption(_protector);
+        builder.RequireHashesOfRequiredValues();
 
         if (Database.IsSqlServer())
         {

@@ -37,11 +37,21 @@ public sealed partial class SqlServerLayoutTests
         var people = Table(script, "People");
         var contracts = Table(script, "Contracts");
 
-        Assert.Contains("[IdNumberHash] varchar(64) COLLATE Latin1_General_100_BIN2", people, StringComparison.Ordinal);
+        Assert.Contains("[IdNumberHash] varchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL", people, StringComparison.Ordinal);
         Assert.Matches(@"\[IdNumber\] varchar\(\d+\) COLLATE Latin1_General_100_BIN2 NOT NULL", people);
         Assert.Contains("[Name] nvarchar(50) NOT NULL", people, StringComparison.Ordinal); // the database's _SC collation
         Assert.Contains("[ContractNumber] nvarchar(40) COLLATE Latin1_General_100_BIN2", contracts, StringComparison.Ordinal);
         Assert.Contains("[VerificationToken] nvarchar(64) COLLATE Latin1_General_100_BIN2", contracts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnePersonPerIdNumber_HoldsForEveryRow_TheUniqueIndexHasNoNullEscape()
+    {
+        var script = CreateScript();
+
+        // SQL Server leaves NULLs out of a unique index on a nullable column; the hash is NOT NULL, so no filter is needed.
+        Assert.Contains("CREATE UNIQUE INDEX [IX_People_IdType_IdNumberHash] ON [People] ([IdType], [IdNumberHash]);", script, StringComparison.Ordinal);
+        Assert.Contains("[PhoneHash] varchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL", Table(script, "SmsMessages"), StringComparison.Ordinal);
     }
 
     [Fact]

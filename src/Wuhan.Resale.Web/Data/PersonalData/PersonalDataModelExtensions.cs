@@ -71,6 +71,26 @@ public static class PersonalDataModelExtensions
         }
     }
 
+    /// <summary>
+    /// A look-up hash is NOT NULL wherever its value is required: the context fills it on every save, and a NULL there
+    /// would slip past a unique index (SQL Server filters NULLs out of unique indexes on nullable columns). Called at
+    /// the end of OnModelCreating, once every property's nullability is known.
+    /// </summary>
+    internal static void RequireHashesOfRequiredValues(this ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var hash in entityType.GetProperties().ToList())
+            {
+                if (hash.FindAnnotation(HashOfAnnotation)?.Value is string source
+                    && entityType.FindProperty(source) is { IsNullable: false })
+                {
+                    hash.IsNullable = false;
+                }
+            }
+        }
+    }
+
     internal static IEnumerable<(IProperty Hash, string Source)> LookupHashes(this IEntityType entityType) =>
         entityType.GetProperties()
             .Select(p => (Hash: p, Source: p.FindAnnotation(HashOfAnnotation)?.Value as string))

@@ -1006,6 +1006,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
@@ -1149,6 +1150,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
@@ -1709,6 +1711,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .IsFixedLength(false)
@@ -1971,6 +1974,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .UseCollation("C")
@@ -2154,6 +2158,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .UseCollation("C")
@@ -2239,6 +2244,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .UseCollation("C")
@@ -2334,6 +2340,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .UseCollation("C")

@@ -983,6 +983,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)")
@@ -1139,6 +1140,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)")
@@ -1182,8 +1184,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("CreatedAt", "Id"));
 
                     b.HasIndex("IdType", "IdNumberHash")
-                        .IsUnique()
-                        .HasFilter("[IdNumberHash] IS NOT NULL");
+                        .IsUnique();
 
                     b.ToTable("People", (string)null);
                 });
@@ -1698,6 +1699,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)")
@@ -1952,6 +1954,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .IsUnicode(false)
                                 .HasColumnType("varchar(64)")
@@ -2135,6 +2138,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .IsUnicode(false)
                                 .HasColumnType("varchar(64)")
@@ -2222,6 +2226,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .IsUnicode(false)
                                 .HasColumnType("varchar(64)")
@@ -2317,6 +2322,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .IsUnicode(false)
                                 .HasColumnType("varchar(64)")

@@ -917,6 +917,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("PhoneHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength(false)
@@ -1050,6 +1051,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength(false)
@@ -1566,6 +1568,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Resale:PersonalData", true);
 
                     b.Property<string>("IdNumberHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength(false)
@@ -1810,6 +1813,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
@@ -1985,6 +1989,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
@@ -2064,6 +2069,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
@@ -2153,6 +2159,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                                 .HasAnnotation("Resale:PersonalData", true);
 
                             b1.Property<string>("IdNumberHash")
+                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("Resale:PersonalDataHashOf", "IdNumber");
