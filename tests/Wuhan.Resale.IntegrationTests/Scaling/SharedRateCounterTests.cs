@@ -20,7 +20,8 @@ public sealed class SharedRateCounterTests
         var key = SharedRateCounters.KeyFor("test", "203.0.113.7");
         var window = TimeSpan.FromMinutes(1);
 
-        // Each request waits at the gate until all thirty are there, so they all count at once.
+        // Each request waits at the gate until all thirty are there, so they all count at once (on the one host, started first).
+        _ = factory.Services;
         var start = new ArrivalGate();
         start.Arm(30);
         var counts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => CountAsync(factory, key, Noon, window, start))));
