@@ -128,13 +128,14 @@ public sealed class FilingOnPostgreSqlTests() : FilingContract(DatabaseProvider.
 public abstract class FilingContract : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+    private readonly RequestGate _requests = new();
     private readonly PortalFactory _factory;
 
     protected PortalFactory Factory => _factory;
 
     protected FakeTimeProvider Clock => _clock;
 
-    protected FilingContract(DatabaseProvider provider) => _factory = new PortalFactory { Clock = _clock, Provider = provider };
+    protected FilingContract(DatabaseProvider provider) => _factory = new PortalFactory { Clock = _clock, Provider = provider, ConfigureServices = _requests.AddTo };
 
     public void Dispose()
     {
@@ -182,8 +183,11 @@ public abstract class FilingContract : IDisposable
         var page = await FilingJourney.SendCodesAsync(seller.Client, contractId);
         var codes = await FilingJourney.CodesForAsync(_factory, "buyer-2", "seller-wedz");
 
+        // The gate at the host's door holds each confirmation until all three are inside the portal.
+        _requests.Arm(3, path => path == $"/contracts/{contractId}/file");
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => FilingJourney.ConfirmAsync(seller.Client, page, codes)));
 
+        Assert.Equal(3, _requests.Gate.Arrived);
         Assert.Single(responses, r => r.Headers.Location?.OriginalString == "/contracts?message=filed");
         var numbers = await _factory.WithDbAsync(db => db.Contracts.Where(c => c.ContractNumber != null).Select(c => c.ContractNumber).ToListAsync());
         Assert.Single(numbers);

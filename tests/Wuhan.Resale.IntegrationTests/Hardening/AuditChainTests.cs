@@ -77,7 +77,15 @@ public sealed class AuditChainTests
         using var factory = new PortalFactory { Provider = provider };
         _ = factory.Services;
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => RecordAsync(factory, 10))));
+        // Every writer waits at the gate until all eight are ready, so their first writes start together.
+        var start = new ArrivalGate();
+        start.Arm(8);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await start.ArriveAsync();
+            await RecordAsync(factory, 10);
+        })));
+        Assert.Equal(8, start.Arrived);
 
         var report = await VerifyAsync(factory);
         var rows = await factory.WithDbAsync(db => db.AuditEvents.CountAsync());

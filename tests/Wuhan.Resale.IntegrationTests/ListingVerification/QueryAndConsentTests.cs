@@ -209,12 +209,17 @@ public sealed class QueryAndConsentTests : IDisposable
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task TwoVerificationsOfTheSameHomeAtOnce_MakeExactlyOneListing(DatabaseProvider provider)
     {
-        using var factory = new PortalFactory { Clock = _clock, Provider = provider };
+        var requests = new RequestGate();
+        using var factory = new PortalFactory { Clock = _clock, Provider = provider, ConfigureServices = requests.AddTo };
         var journey = await SellerJourney.SignInAsync(factory, "seller-two-homes");
         var homes = await journey.ConsentAsync(await journey.QueryHomesAsync());
         var certificate = DemoData.Property("home-dxh-clean").CertificateNumber;
 
+        // The gate at the host's door holds each verification until all four are inside the portal.
+        requests.Arm(4, path => path.Value?.EndsWith("/verify", StringComparison.Ordinal) == true);
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => journey.VerifyAsync(homes, certificate)));
+
+        Assert.Equal(4, requests.Gate.Arrived);
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

@@ -192,16 +192,20 @@ public sealed class PartnerApiTests : IDisposable
         var rounds = provider == DatabaseProvider.PostgreSql ? 1 : 3;
         for (var round = 0; round < rounds; round++)
         {
-            using var factory = new PortalFactory { Clock = _clock, Provider = provider };
+            var requests = new RequestGate();
+            using var factory = new PortalFactory { Clock = _clock, Provider = provider, ConfigureServices = requests.AddTo };
             var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
             using var anonymous = factory.CreateClient();
             var (sentPage, code) = await RevocationForms.CodeSentAsync(factory, anonymous, number, "buyer-1");
             using var registry = factory.CreateClient();
             registry.DefaultRequestHeaders.Add("X-Api-Key", RegistrationKey);
 
+            // Both requests are held at the host's door until both are inside the portal.
+            requests.Arm(2, path => path == "/revocation" || path.Value?.EndsWith("/registration", StringComparison.Ordinal) == true);
             var revoke = Forms.SubmitAsync(anonymous, sentPage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "revoke"));
             var register = registry.PostAsync(Contract(number, "/registration"), null);
             await Task.WhenAll(revoke, register);
+            Assert.Equal(2, requests.Gate.Arrived);
             using var revokeResponse = await revoke;
             using var registerResponse = await register;
 

@@ -97,8 +97,15 @@ public sealed class PostgreSqlDatabaseTests
         using var factory = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
         _ = factory.Services;
 
-        var taken = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() =>
-            factory.WithDbAsync(db => new NumberSequences(db).TakeAsync("test-2026", CancellationToken.None)))));
+        // Each caller opens its context and waits at the gate until all forty are there, then all take at once.
+        var start = new ArrivalGate();
+        start.Arm(40);
+        var taken = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => factory.WithDbAsync(async db =>
+        {
+            await start.ArriveAsync();
+            return await new NumberSequences(db).TakeAsync("test-2026", CancellationToken.None);
+        }))));
+        Assert.Equal(40, start.Arrived);
         var block = await factory.WithDbAsync(db => new NumberSequences(db).TakeBlockAsync("test-2026", 100, CancellationToken.None));
         var next = await factory.WithDbAsync(db => new NumberSequences(db).TakeAsync("test-2026", CancellationToken.None));
 

@@ -14,9 +14,10 @@ public sealed class BookingTests : IDisposable
 {
     // Thursday 2026-11-26, 10:00 in Wuhan: Friday the 27th is the first day that can be booked.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+    private readonly SmsSignal _sms = new();
     private readonly PortalFactory _factory;
 
-    public BookingTests() => _factory = new PortalFactory { Clock = _clock };
+    public BookingTests() => _factory = new PortalFactory { Clock = _clock, ConfigureServices = _sms.AddTo };
 
     public void Dispose() => _factory.Dispose();
 
@@ -34,12 +35,9 @@ public sealed class BookingTests : IDisposable
         var seller = await SellerJourney.SignInAsync(_factory, "seller-clean");
         await seller.QueryHomesAsync();
 
-        string[] texts = [];
-        for (var i = 0; i < 100 && !texts.Any(t => t.Contains("查询已完成", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50);
-            texts = [.. await CitizenLogin.SmsTextsAsync(_factory, seller.Citizen.Phone)];
-        }
+        // The worker sends the notice after the page has answered: wait for the gateway to have sent it, then read the inbox.
+        await _sms.WaitForAsync(t => t.Contains("查询已完成", StringComparison.Ordinal));
+        var texts = await CitizenLogin.SmsTextsAsync(_factory, seller.Citizen.Phone);
 
         Assert.Contains(texts, t => t.Contains("个人房产信息查询已完成，共查到1套房屋", StringComparison.Ordinal));
     }

@@ -20,7 +20,12 @@ public sealed class SharedRateCounterTests
         var key = SharedRateCounters.KeyFor("test", "203.0.113.7");
         var window = TimeSpan.FromMinutes(1);
 
-        var counts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => CountAsync(factory, key, Noon, window)));
+        // Each request waits at the gate until all thirty are there, so they all count at once (on the one host, started first).
+        _ = factory.Services;
+        var start = new ArrivalGate();
+        start.Arm(30);
+        var counts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => CountAsync(factory, key, Noon, window, start))));
+        Assert.Equal(30, start.Arrived);
         var nextWindow = await CountAsync(factory, key, Noon + window, window);
         var otherClient = await CountAsync(factory, SharedRateCounters.KeyFor("test", "203.0.113.8"), Noon, window);
 
@@ -33,10 +38,15 @@ public sealed class SharedRateCounterTests
         Assert.Equal(rows[0].WindowStart + 60, rows[0].ExpiresAt);
     }
 
-    private static async Task<int> CountAsync(PortalFactory factory, string key, DateTimeOffset now, TimeSpan window)
+    private static async Task<int> CountAsync(PortalFactory factory, string key, DateTimeOffset now, TimeSpan window, ArrivalGate? start = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResaleDbContext>();
+        if (start is not null)
+        {
+            await start.ArriveAsync();
+        }
+
         return await SharedRateCounters.IncrementAsync(db, key, now, window, CancellationToken.None);
     }
 }

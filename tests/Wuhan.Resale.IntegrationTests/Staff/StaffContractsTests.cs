@@ -9,7 +9,14 @@ namespace Wuhan.Resale.IntegrationTests.Staff;
 
 public sealed class StaffContractsTests : IDisposable
 {
-    private readonly PortalFactory _factory = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)) };
+    private readonly RequestGate _requests = new();
+    private readonly PortalFactory _factory;
+
+    public StaffContractsTests() => _factory = new()
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)),
+        ConfigureServices = _requests.AddTo,
+    };
 
     public void Dispose() => _factory.Dispose();
 
@@ -101,9 +108,12 @@ public sealed class StaffContractsTests : IDisposable
         using var anonymous = _factory.CreateClient();
         var (sentPage, code) = await RevocationForms.CodeSentAsync(_factory, anonymous, number, "buyer-1");
 
+        // Both requests are held at the host's door until both are inside the portal.
+        _requests.Arm(2, path => path == "/revocation" || path == $"/staff/contracts/{contractId}/registration");
         var revoke = Forms.SubmitAsync(anonymous, sentPage, "form", new Dictionary<string, string?> { ["Code"] = code }, ("Intent", "revoke"));
         var register = Forms.SubmitAsync(staff, detail, "form[action$='/registration']");
         await Task.WhenAll(revoke, register);
+        Assert.Equal(2, _requests.Gate.Arrived);
         using var revokeResponse = await revoke;
         using var registerResponse = await register;
 
