@@ -93,6 +93,21 @@ public sealed class TaxEstimateTests : IDisposable
         Assert.Null((await DraftContract.LoadAsync(_factory, id)).Terms.Price);
     }
 
+    [Theory]
+    [InlineData("price=abc&buyerFirstHome=maybe&sellerOnlyHome=&taxBearer=Nobody")]
+    [InlineData("price=1e400&taxBearer=99")]
+    [InlineData("price=-5&buyerFirstHome=true&buyerFirstHome=false")]
+    [InlineData("price=99999999999999999999999999999999")]
+    public async Task WhateverIsTypedHalfway_TheFiguresAnswer_WithoutAnErrorPage_AndNothingIsSaved(string query)
+    {
+        var (seller, id) = await DraftContract.OpenAsync(_factory, _clock.GetUtcNow());
+
+        using var response = await seller.GetAsync(new Uri($"/contracts/{id}/tax-estimate?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null((await DraftContract.LoadAsync(_factory, id)).Terms.Price);
+    }
+
     [Fact]
     public async Task TheFigures_FollowWhatIsTyped_WithoutSaving_AndOnlyForTheContractsSellers()
     {
