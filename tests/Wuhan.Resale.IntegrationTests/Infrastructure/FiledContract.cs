@@ -37,9 +37,9 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// written with the seller as the actor and the same details as the pages write.</para>
 /// <para>What it does NOT do, compared with the journey — a test that reads any of these keeps <see cref="FilingJourney"/>:
 /// no SMS at all (no sign-in code, no query-finished text, no filing codes and links, no 网签成功 notice to the parties);
-/// no login ticket and no <c>login.succeeded</c> row; no registry check of the buyers (no <c>party.identity-checked</c>
+/// no login ticket and no <c>login.succeeded</c> row; no registry check of the buyers (no <c>buyers.registry-check</c>
 /// rows, nothing counted against the seller's daily checks); no filing codes, no <see cref="PartyConfirmation"/>
-/// links, no <c>contract.filing-send</c> row; no request data (IP address, trace id) on
+/// links, no <c>contract.filing-codes-sent</c> row; no request data (IP address, trace id) on
 /// its audit rows. It files only a home the seller owns alone and that carries no mortgage (带押过户 waits for the
 /// bank, which the journey goes through with <c>MortgageTransferTests</c>), and it never files at the counter.</para>
 /// </remarks>
