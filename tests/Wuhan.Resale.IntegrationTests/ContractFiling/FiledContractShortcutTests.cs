@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Wuhan.Resale.Domain.Contracts;
 using Wuhan.Resale.IntegrationTests.Infrastructure;
 using Wuhan.Resale.Testing;
 
@@ -68,6 +69,11 @@ public sealed partial class FiledContractShortcutTests : IDisposable
         Assert.Equal(byPages.Registration, byShortcut.Registration);
         Assert.Contains("已备案", byPages.RowAfterRegistration, StringComparison.Ordinal);
         Assert.Equal(byPages.RowAfterRegistration, byShortcut.RowAfterRegistration);
+
+        // The shortcut took its number from the portal's own counter: the next filing through the pages gets the next one.
+        var next = await FilingJourney.FiledAsync(_shortcut, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var taken = ContractNumber.Parse(shortcut.ContractNumber);
+        Assert.Equal(ContractNumber.Create(taken.Year, taken.Sequence + 1).Value, next.ContractNumber);
     }
 
     /// <summary>
