@@ -36,12 +36,15 @@ namespace Wuhan.Resale.IntegrationTests.Infrastructure;
 /// rows <c>notice.consented</c>, <c>listing.verified</c>, <c>listing.buyers-saved</c> and <c>contract.filed</c> are
 /// written with the seller as the actor and the same details as the pages write.</para>
 /// <para>What it does NOT do, compared with the journey — a test that reads any of these keeps <see cref="FilingJourney"/>:
-/// no SMS at all (no sign-in code, no query-finished text, no filing codes and links, no 网签成功 notice to the parties);
-/// no login ticket and no <c>login.succeeded</c> row; no registry check of the buyers (no <c>buyers.registry-check</c>
-/// rows, nothing counted against the seller's daily checks); no filing codes, no <see cref="PartyConfirmation"/>
-/// links, no <c>contract.filing-codes-sent</c> row; no request data (IP address, trace id) on
-/// its audit rows. It files only a home the seller owns alone and that carries no mortgage (带押过户 waits for the
-/// bank, which the journey goes through with <c>MortgageTransferTests</c>), and it never files at the counter.</para>
+/// no SMS at all (no sign-in code, no query-done text, no filing codes and links, no 网签成功 notice to the parties);
+/// no login ticket and no <c>login.succeeded</c> row; the property query is answered at once, not by the background
+/// worker (no <c>query.requested</c>, <c>query.completed</c> or <c>query.notice-sent</c> rows, no query metrics); no
+/// registry check of the buyers (no <c>buyers.registry-check</c> rows, nothing counted against the seller's daily
+/// checks); no filing codes, no <see cref="PartyConfirmation"/> links, no <c>contract.filing-codes-sent</c> row; no
+/// request data (IP address) on its audit rows. The journey's sign-ins move a fake clock on (by about a minute); the
+/// shortcut leaves it where it is, so its rows carry the test's starting instant. It files only a home the seller owns
+/// alone and that carries no mortgage (带押过户 waits for the bank: <c>MortgageTransferTests</c> go through the
+/// journey), and it never files at the counter.</para>
 /// </remarks>
 public sealed record FiledContract(SellerJourney Seller, Guid ListingId, Guid ContractId, string ContractNumber)
 {
