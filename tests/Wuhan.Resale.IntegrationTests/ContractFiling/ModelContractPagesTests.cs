@@ -34,7 +34,7 @@ public sealed class ModelContractPagesTests : IDisposable
     [Fact]
     public async Task TheFiledContract_ShowsTheSameTextReadOnly()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         var page = await Forms.GetDocumentAsync(seller.Client, $"/contracts/{contractId}/edit");
 
@@ -92,7 +92,7 @@ public sealed class ModelContractPagesTests : IDisposable
     [Fact]
     public async Task Preview_OfAFiledContract_GoesToItsPdf()
     {
-        var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         using var response = await seller.Client.GetAsync(new Uri($"/contracts/{contractId}/preview", UriKind.Relative));
 

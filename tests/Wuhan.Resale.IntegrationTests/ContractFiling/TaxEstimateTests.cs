@@ -151,7 +151,7 @@ public sealed class TaxEstimateTests : IDisposable
     [Fact]
     public async Task TheFiledContractPdf_EndsWithTheAnnex()
     {
-        var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         using var response = await seller.Client.GetAsync(new Uri($"/contracts/{contractId}/pdf", UriKind.Relative));
         var pages = PdfText.Pages(await response.Content.ReadAsByteArrayAsync());

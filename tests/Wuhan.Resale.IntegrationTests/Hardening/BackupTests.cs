@@ -13,7 +13,7 @@ public sealed class BackupTests
     public async Task AnOnlineBackup_Restores_WithTheDataAndAnIntactAuditChain()
     {
         using var live = new PortalFactory();
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(live, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(live, "seller-clean", "home-clean", "buyer-1");
         var backupFolder = PortalFactory.NewDataDirectory();
         var backup = Path.Combine(backupFolder, "resale-backup.db");
         using var output = new StringWriter();

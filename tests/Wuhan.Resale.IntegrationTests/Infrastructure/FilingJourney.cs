@@ -69,7 +69,10 @@ public static class FilingJourney
         return (seller, listingId, contractId);
     }
 
-    /// <summary>The whole journey to a filed contract; the owners' and buyers' codes are read from the SMS inbox.</summary>
+    /// <summary>
+    /// The whole journey to a filed contract; the owners' and buyers' codes are read from the SMS inbox. A test whose
+    /// subject comes after filing and reads none of the journey's texts or rows uses <see cref="FiledContract.CreateAsync"/>.
+    /// </summary>
     public static async Task<(SellerJourney Seller, Guid ListingId, Guid ContractId, string ContractNumber)> FiledAsync(
         PortalFactory factory, string sellerKey, string homeKey, params string[] buyerKeys)
     {

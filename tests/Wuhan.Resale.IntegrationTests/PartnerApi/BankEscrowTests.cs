@@ -31,7 +31,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task TheBank_OpensReportsDepositsAndReleasesAfterRegistration_AndThePartiesSeeAndHearOfEachStep()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var bank = Client(_factory, ChuTianKey);
         var buyerPhone = DemoData.Citizen("buyer-1").Phone;
 
@@ -91,7 +91,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task WhileMoneyIsHeld_RevocationIsRefusedOnline_AndSendsThePartiesToTheCounter()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var bank = Client(_factory, ChuTianKey);
         using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
         using (var deposited = await PostAsync(bank, Escrow(number, "deposits"), new { amount = 100_000m }, "deposit-1"))
@@ -114,7 +114,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task ARefundToTheBuyer_EndsTheSupervision_AndRevocationIsPossibleOnlineAgain()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var bank = Client(_factory, ChuTianKey);
         using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
         using (var deposited = await PostAsync(bank, Escrow(number, "deposits"), new { amount = 100_000m }, "deposit-1"))
@@ -139,7 +139,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task ForARevokedContract_DepositAndRelease_AreConflictsWithAClearBody()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
         using var bank = Client(_factory, ChuTianKey);
         using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
         {
@@ -168,7 +168,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task OnlyBanks_MayCallTheEscrowApi_OnlyTheOpeningBankSeesTheAccount_AndBanksCannotReadContracts()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var chuTian = Client(_factory, ChuTianKey);
         using var jiangCheng = Client(_factory, JiangChengKey);
         using var tax = Client(_factory, TaxKey);
@@ -201,7 +201,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task ARetryWithTheSameKey_ReplaysTheFirstAnswer_AndChangesNothing_ButTheSameKeyForAnotherBody_IsRefused()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var bank = Client(_factory, ChuTianKey);
         using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
         using (var openedAgain = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
@@ -237,7 +237,7 @@ public sealed class BankEscrowTests : IDisposable
     [Fact]
     public async Task ADepositAboveThePrice_IsUnprocessable()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var bank = Client(_factory, ChuTianKey);
         using (var opened = await PostAsync(bank, Escrow(number, "account"), new { accountNumber = AccountNumber }, "open-1"))
         {

@@ -75,7 +75,7 @@ public sealed class GeneratedClientTests : IDisposable
         Assert.Equal("Agreed", GeneratedClient.Get(consent!, "Consent"));
 
         // 资金监管 on a filed contract: open, deposit, read, a refused release (a typed 409), then the release after 备案.
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var opened = await client.CallAsync("OpenEscrowAccountAsync", number, "open-1", client.New("OpenEscrowRequest", ("AccountNumber", "6222020200112233")));
         await client.CallAsync("RecordEscrowDepositAsync", number, "deposit-1",
             client.New("EscrowDepositRequest", ("Amount", 250_000m), ("DepositedAt", _clock.GetUtcNow())));

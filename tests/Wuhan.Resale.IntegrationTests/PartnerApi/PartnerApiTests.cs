@@ -40,7 +40,7 @@ public sealed class PartnerApiTests : IDisposable
     [Fact]
     public async Task Keys_AreRequired_AndOnlyTheRegistrationDepartmentMayRegister()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         using var none = await Partner(null).GetAsync(Contract(number));
         using var wrong = await Partner("not-a-key").GetAsync(Contract(number));
@@ -93,7 +93,7 @@ public sealed class PartnerApiTests : IDisposable
     [Fact]
     public async Task AFiledContract_IsReadWithItsPartiesHomeAndPrice_AndTheReadIsAudited()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         var json = await Partner(TaxKey).GetFromJsonAsync<JsonElement>(Contract(number));
 
@@ -111,7 +111,7 @@ public sealed class PartnerApiTests : IDisposable
     [Fact]
     public async Task Registration_MarksTheContractRegistered_AndIsIdempotent()
     {
-        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, listingId, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         var registry = Partner(RegistrationKey);
 
         using var first = await registry.PostAsync(Contract(number, "/registration"), null);
@@ -131,7 +131,7 @@ public sealed class PartnerApiTests : IDisposable
     [Fact]
     public async Task AKeyMarkedInactive_IsRefused_WhileOtherKeysStillWork()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         await _factory.WithDbAsync(db => db.Partners.Where(p => p.Department == PartnerDepartment.Tax)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Active, false)));
 
@@ -146,7 +146,7 @@ public sealed class PartnerApiTests : IDisposable
     [Fact]
     public async Task RegistrationOfARevokedContract_IsAConflict_WithAClearBody()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
@@ -194,7 +194,7 @@ public sealed class PartnerApiTests : IDisposable
         {
             var requests = new RequestGate();
             using var factory = new PortalFactory { Clock = _clock, Provider = provider, ConfigureServices = requests.AddTo };
-            var (_, _, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
+            var (_, _, contractId, number) = await FiledContract.CreateAsync(factory, "seller-clean", "home-clean", "buyer-1");
             using var anonymous = factory.CreateClient();
             var (sentPage, code) = await RevocationForms.CodeSentAsync(factory, anonymous, number, "buyer-1");
             using var registry = factory.CreateClient();

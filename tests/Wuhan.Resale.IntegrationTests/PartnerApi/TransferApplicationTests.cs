@@ -48,7 +48,7 @@ public sealed class TransferApplicationTests : IDisposable
     [Fact]
     public async Task AfterTheReport_RevocationIsRefusedOnline_OnTheAnonymousAndTheSignedInPage_PointingToTheRegistrationCentre()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var anonymous = _factory.CreateClient();
         var lookupBefore = await Forms.GetDocumentAsync(anonymous, "/revocation");
 
@@ -94,7 +94,7 @@ public sealed class TransferApplicationTests : IDisposable
     [Fact]
     public async Task ARepeatedReport_AnswersOkAgain_AndKeepsTheFirstTime()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         var registry = Partner(_factory, RegistrationKey);
         var first = _clock.GetUtcNow();
 
@@ -114,7 +114,7 @@ public sealed class TransferApplicationTests : IDisposable
     [Fact]
     public async Task OnlyTheRegistrationDepartment_MayReport()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
 
         using var tax = await Partner(_factory, TaxKey).PostAsync(Application(number), null);
         using var nobody = await Partner(_factory, null).PostAsync(Application(number), null);
@@ -128,7 +128,7 @@ public sealed class TransferApplicationTests : IDisposable
     [Fact]
     public async Task ARevokedContract_IsAConflict_AndAnUnknownNumber_IsNotFound()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
@@ -168,7 +168,7 @@ public sealed class TransferApplicationTests : IDisposable
     {
         var clock = new BarrierClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)));
         using var factory = new PortalFactory { ConfigureServices = services => services.AddSingleton<TimeProvider>(clock) };
-        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, listingId, contractId, number) = await FiledContract.CreateAsync(factory, "seller-clean", "home-clean", "buyer-1");
         var buyerParty = await factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId)
             .SelectMany(c => c.Parties).Where(p => p.Role == PartyRole.Buyer).Select(p => p.Id).SingleAsync());
         using var barrier = new Barrier(2);

@@ -20,7 +20,7 @@ public sealed class HomeByRoleTests : IDisposable
     [Fact]
     public async Task TheBuyer_SeesTheirFiledContract_NotTheSellersSteps_AndTheSellerSeesTheNextStepOfTheHome()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var home = DemoData.Property("home-clean");
 
         var buyer = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-1"));
@@ -44,7 +44,7 @@ public sealed class HomeByRoleTests : IDisposable
     [Fact]
     public async Task APersonWhoBuysAndSells_SeesBothSections()
     {
-        await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "seller-two-homes");
+        await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "seller-two-homes");
         var both = await SellerJourney.SignInAsync(_factory, "seller-two-homes");
         using var verified = await both.VerifyHomeAsync("home-dxh-clean");
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
@@ -82,7 +82,7 @@ public sealed class HomeByRoleTests : IDisposable
     [Fact]
     public async Task TheContractsList_OffersOneMainAction_AndRevokingShowsTheHouseThePartiesAndThatItCannotBeUndone()
     {
-        var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var list = await Forms.GetDocumentAsync(seller.Client, "/contracts");
         var row = Assert.Single(list.QuerySelectorAll("#contracts tbody tr"));
         var main = Assert.Single(row.QuerySelectorAll("a.main-action"));
@@ -102,7 +102,7 @@ public sealed class HomeByRoleTests : IDisposable
     [Fact]
     public async Task TheNextStepsPage_IsForTheContractsPartiesOnly()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var next = await Forms.GetDocumentAsync(seller.Client, $"/help/next/{contractId}");
         Assert.Equal(number, next.QuerySelector("#next-number")?.TextContent.Trim());
         Assert.NotNull(next.QuerySelector("#next-office a[href^='tel:']"));

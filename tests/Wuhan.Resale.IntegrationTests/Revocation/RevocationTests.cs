@@ -25,7 +25,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task ABuyer_RevokesFromTheLoginPage_TheHomeIsReleased_AndTheOtherPartiesAreTold()
     {
-        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, listingId, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         using var anonymous = _factory.CreateClient();
         var home = await Forms.GetDocumentAsync(anonymous, "/");
         Assert.NotNull(home.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "合同网签撤销" && a.GetAttribute("href") == "/revocation"));
@@ -56,7 +56,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task AWrongIdForTheContract_AndAnUnknownContract_GetTheSameGenericAnswer()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         using var anonymous = _factory.CreateClient();
 
         var wrongId = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-4").IdNumber);
@@ -77,7 +77,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task AWrongCaptcha_IsRefused_AndNothingIsLookedUp()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-3");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-optics-valley", "home-optics-valley", "buyer-3");
         using var anonymous = _factory.CreateClient();
 
         var page = await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-3").IdNumber, "WRONG");
@@ -90,7 +90,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task AWrongCode_IsRefused_AndTheContractStaysFiled()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-4");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-4");
         using var anonymous = _factory.CreateClient();
         var sent = await RevocationForms.PressAsync(anonymous, await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("seller-wedz").IdNumber), "send");
         var right = await RevocationCodeAsync("seller-wedz");
@@ -105,7 +105,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task APageLeftOpenForMoreThanFifteenMinutes_StartsOver_AndRevokesNothing()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-2");
         using var anonymous = _factory.CreateClient();
         var buyer = DemoData.Citizen("buyer-2");
 
@@ -125,7 +125,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task ResendingWithinTwoMinutes_IsRefused()
     {
-        var (_, _, _, number) = await FilingJourney.FiledAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
+        var (_, _, _, number) = await FiledContract.CreateAsync(_factory, "seller-commercial", "home-commercial", "buyer-1");
         using var anonymous = _factory.CreateClient();
         var sent = await RevocationForms.PressAsync(anonymous, await RevocationForms.LookupAsync(anonymous, number, DemoData.Citizen("buyer-1").IdNumber), "send");
         _clock.Advance(TimeSpan.FromSeconds(90));
@@ -138,7 +138,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task ARegisteredContract_CannotBeRevoked()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-hidden", "home-hidden-visible", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-hidden", "home-hidden-visible", "buyer-2");
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);
@@ -156,7 +156,7 @@ public sealed class RevocationTests : IDisposable
     [Fact]
     public async Task ASignedInParty_RevokesFromTheContractsList()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-2");
         var buyer = await new CitizenLogin(_factory).SignInAsync(DemoData.Citizen("buyer-2"));
         var list = await Forms.GetDocumentAsync(buyer, "/contracts");
         var link = list.QuerySelectorAll("a").First(a => a.TextContent.Trim() == "撤销网签").GetAttribute("href")!;

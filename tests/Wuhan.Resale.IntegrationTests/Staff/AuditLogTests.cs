@@ -31,7 +31,7 @@ public sealed class AuditLogTests : IDisposable
     [Fact]
     public async Task AnAdministrator_FiltersTheLogByContract_AndExportsItAsCsv()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var admin = await SignInAsync("admin");
 
         var page = await Forms.GetDocumentAsync(admin, $"/staff/audit?entity={contractId}");

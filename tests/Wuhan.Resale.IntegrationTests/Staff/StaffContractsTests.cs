@@ -25,7 +25,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task AContract_IsFoundByNumber_ListingCode_AndAPartysIdNumber_AndViewingIsAudited()
     {
-        var (_, listingId, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, listingId, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var listingCode = await _factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listingId).Select(l => l.ListingCode).SingleAsync());
         var staff = await StaffAsync();
 
@@ -55,7 +55,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_MarkAContractRegistered()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-2");
+        var (_, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-2");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
 
@@ -70,7 +70,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_RevokeOnAWrittenRequest_WithTheReasonRecorded()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-3");
+        var (_, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-3");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
         var buyerParty = detail.QuerySelectorAll("#partyId option").First(o => o.TextContent.Contains("柯美玲", StringComparison.Ordinal)).GetAttribute("value");
@@ -88,7 +88,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task Staff_DownloadTheContractPdf()
     {
-        var (_, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-4");
+        var (_, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-4");
         var staff = await StaffAsync();
 
         using var response = await staff.GetAsync(new Uri($"/staff/contracts/{contractId}/pdf", UriKind.Relative));
@@ -102,7 +102,7 @@ public sealed class StaffContractsTests : IDisposable
     [Fact]
     public async Task StaffRegistrationAndAnAnonymousRevocationAtOnce_EndInExactlyOneState()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var staff = await StaffAsync();
         var detail = await Forms.GetDocumentAsync(staff, $"/staff/contracts/{contractId}");
         using var anonymous = _factory.CreateClient();
@@ -128,7 +128,7 @@ public sealed class StaffContractsTests : IDisposable
     public async Task AClerk_SeesAndActsOnlyOnContractsOfTheirOwnDistrict_AnAdministratorOnAll()
     {
         // The demo clerk serves 江岸; this home is in 东西湖.
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         var clerk = await StaffAsync();
         var admin = await StaffLogin.SignInAsync(_factory, "admin");
         var adminDetail = Forms.WithTokenOf(await Forms.GetDocumentAsync(admin, $"/staff/contracts/{contractId}"), await Forms.GetDocumentAsync(clerk, "/staff"));

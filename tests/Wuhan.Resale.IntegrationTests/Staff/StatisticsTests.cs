@@ -16,8 +16,8 @@ public sealed class StatisticsTests : IDisposable
     [Fact]
     public async Task TheNumbers_MatchAKnownSet()
     {
-        var (_, _, first, _) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
-        var (_, _, second, _) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, first, _) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (_, _, second, _) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         using (var mortgaged = await (await SellerJourney.SignInAsync(_factory, "seller-two-homes")).VerifyHomeAsync("home-mortgaged"))
         using (var seized = await (await SellerJourney.SignInAsync(_factory, "seller-seized")).VerifyHomeAsync("home-seized"))
         {

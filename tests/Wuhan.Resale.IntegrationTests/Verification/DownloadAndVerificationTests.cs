@@ -15,7 +15,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
     [Fact]
     public async Task TheFiledContract_DownloadsAsAPdf_ForItsPartiesOnly()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var list = await Forms.GetDocumentAsync(seller.Client, "/contracts");
         var link = list.QuerySelectorAll("a").First(a => a.TextContent == "下载合同").GetAttribute("href")!;
 
@@ -43,7 +43,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
     [Fact]
     public async Task TheVerificationPage_ShowsTheStatusWithMaskedParties_AndFollowsARevocation()
     {
-        var (_, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (_, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         var token = await _factory.WithDbAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.VerificationToken!).SingleAsync());
         using var anonymous = _factory.CreateClient();
 
@@ -70,7 +70,7 @@ public sealed class DownloadAndVerificationTests : IDisposable
     [Fact]
     public async Task ARevokedContract_DownloadsStampedRevokedOnEveryPage()
     {
-        var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (seller, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
         await _factory.WithDbAsync(async db =>
         {
             var contract = await db.Contracts.SingleAsync(c => c.Id == contractId);

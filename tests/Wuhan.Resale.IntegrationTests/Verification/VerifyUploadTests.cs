@@ -27,7 +27,7 @@ public sealed class VerifyUploadTests : IDisposable
     [Fact]
     public async Task TheDownloadedContract_IsSignedByTheBureau_AndVerifiesAsGenuine_WithItsCurrentFacts()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var pdf = await DownloadAsync(seller.Client, contractId);
         var again = await DownloadAsync(seller.Client, contractId);
         var report = PdfText.Signatures(pdf);
@@ -55,7 +55,7 @@ public sealed class VerifyUploadTests : IDisposable
     [Fact]
     public async Task AGenuineFile_WhoseContractRecordChangedSince_IsGenuineButSaysTheContentNoLongerMatches()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-clean", "home-clean", "buyer-1");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-clean", "home-clean", "buyer-1");
         var pdf = await DownloadAsync(seller.Client, contractId);
         await _factory.WithDbAsync(db => db.Districts.ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, d => d.Name + "（已调整）")));
 
@@ -69,7 +69,7 @@ public sealed class VerifyUploadTests : IDisposable
     [Fact]
     public async Task OneChangedByte_MakesPdfsigAndTheUploadSayTheFileWasAltered()
     {
-        var (seller, _, contractId, _) = await FilingJourney.FiledAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
+        var (seller, _, contractId, _) = await FiledContract.CreateAsync(_factory, "seller-two-homes", "home-dxh-clean", "buyer-2");
         var pdf = await DownloadAsync(seller.Client, contractId);
 
         // The price's last digit in the text would be the forger's choice; any byte inside the signed range will do.
@@ -102,7 +102,7 @@ public sealed class VerifyUploadTests : IDisposable
     [Fact]
     public async Task ARevokedContractsPdf_BeforeAndAfterTheRevocation_IsGenuine_AndShowsRevoked()
     {
-        var (seller, _, contractId, number) = await FilingJourney.FiledAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
+        var (seller, _, contractId, number) = await FiledContract.CreateAsync(_factory, "seller-wedz", "home-wedz", "buyer-3");
         var before = await DownloadAsync(seller.Client, contractId);
         await _factory.WithDbAsync(async db =>
         {
