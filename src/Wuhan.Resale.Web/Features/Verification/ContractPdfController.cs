@@ -30,7 +30,8 @@ public sealed class ContractPdfController(ResaleDbContext db, ContractPdfs pdfs,
         }
 
         var pdf = await pdfs.RenderAsync(contract, contract.VerificationUrl(Request, configuration), cancellationToken);
-        await audit.RecordNowAsync("contract.downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
+        // Nothing else changes with a download: its record is saved alone, in one commit with concurrent downloads'.
+        await audit.RecordAloneAsync("contract.downloaded", "Contract", contract.Id.ToString(), "合同编号 " + contract.ContractNumber);
         return File(pdf, "application/pdf", contract.ContractNumber + ".pdf");
     }
 }

@@ -159,7 +159,7 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (!db.Database.IsSqlite())
+            if (KindOf(db) != DatabaseProvider.Sqlite)
             {
                 await TakeLockAsync(db, cancellationToken);
             }
@@ -179,19 +179,20 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
     /// end is read.
     /// </summary>
     internal static Task LockInCallersTransactionAsync(ResaleDbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite()
+        KindOf(db) == DatabaseProvider.Sqlite
             ? db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEvents" SET "ChainSequence" = "ChainSequence" WHERE 0""", cancellationToken)
             : TakeLockAsync(db, cancellationToken);
 
     private static Task TakeLockAsync(ResaleDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        var kind = KindOf(db);
+        if (kind == DatabaseProvider.PostgreSql)
         {
             // Released when the transaction ends. Under READ COMMITTED the chain's end read after it is the latest.
             return db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7302119646)", cancellationToken);
         }
 
-        if (db.Database.IsSqlServer())
+        if (kind == DatabaseProvider.SqlServer)
         {
             return db.Database.ExecuteSqlRawAsync(
                 """
@@ -204,6 +205,17 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The context's database, from its type (asking EF Core for the provider's name reflects on its assembly).</summary>
+    private static DatabaseProvider KindOf(ResaleDbContext db) => db switch
+    {
+        SqliteResaleDbContext => DatabaseProvider.Sqlite,
+        PostgreSqlResaleDbContext => DatabaseProvider.PostgreSql,
+        SqlServerResaleDbContext => DatabaseProvider.SqlServer,
+        _ when db.Database.IsNpgsql() => DatabaseProvider.PostgreSql,
+        _ when db.Database.IsSqlServer() => DatabaseProvider.SqlServer,
+        _ => DatabaseProvider.Sqlite,
+    };
 
     /// <summary>The last sealed row's sequence number and hash (0 and empty for an empty chain).</summary>
     private static async Task<(long Sequence, string Hash)> ChainEndAsync(ResaleDbContext db, CancellationToken cancellationToken)
@@ -237,7 +249,7 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
             return;
         }
 
-        var npgsql = db.Database.IsNpgsql();
+        var npgsql = KindOf(db) == DatabaseProvider.PostgreSql;
         foreach (var entry in added)
         {
             var time = entry.Property(e => e.OccurredAt);
