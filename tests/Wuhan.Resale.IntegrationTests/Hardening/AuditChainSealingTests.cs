@@ -111,6 +111,23 @@ public sealed class AuditChainSealingTests
     }
 
     [Fact]
+    public async Task ASynchronousSave_SealsItsRowsToo()
+    {
+        using var factory = new PortalFactory { Clock = new FakeTimeProvider(Start) };
+        var before = await MaxSequenceAsync(factory);
+        await using (var db = ContextWith(factory))
+        {
+            db.AuditEvents.Add(Event("test.sync-1", Start));
+            db.AuditEvents.Add(Event("test.sync-2", Start.AddSeconds(1)));
+            Assert.Equal(2, db.SaveChanges());
+        }
+
+        Assert.Equal(0, await UnsealedAsync(factory));
+        Assert.Equal(before + 2, await MaxSequenceAsync(factory));
+        Assert.True((await VerifyAsync(factory)).Intact);
+    }
+
+    [Fact]
     public async Task ASaveThatFails_WritesNoAuditRow_AndLeavesNoGapInTheChain()
     {
         using var factory = new PortalFactory { Clock = new FakeTimeProvider(Start) };
