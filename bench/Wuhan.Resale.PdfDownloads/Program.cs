@@ -34,11 +34,16 @@ using (var response = await seller.Client.GetAsync(address))
 }
 
 await RunAsync(TimeSpan.FromSeconds(2));
+// The process's CPU time over the measured seconds (client and server share the process here), so a run on a busy
+// machine still says what a download costs.
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var (count, errors, elapsed, latencies) = await RunAsync(TimeSpan.FromSeconds(seconds));
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 latencies.Sort();
 Console.WriteLine(
     $"{count} downloads in {elapsed.TotalSeconds:0.0} s with {workers} workers: {count / elapsed.TotalSeconds:0} PDFs/s, " +
-    $"{errors} errors, p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms");
+    $"{errors} errors, p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, " +
+    $"CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / Math.Max(1, count):0.00} ms a download (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
 return errors == 0 ? 0 : 1;
 
 double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];

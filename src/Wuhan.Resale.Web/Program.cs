@@ -45,6 +45,7 @@ builder.Services.AddAuthorization(options => options.AddPortalPolicies());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSingleton<AuditAppender>();
 builder.Services.AddScoped<VerificationCodeService>();
 builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
 builder.Services.AddContractPdf(builder.Configuration, builder.Environment);

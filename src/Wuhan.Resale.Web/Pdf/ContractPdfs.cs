@@ -35,9 +35,12 @@ public sealed class ContractPdfs(
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(verificationUrl);
-        var listing = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
-            .SingleAsync(l => l.Id == contract.ListingId, cancellationToken);
-        var district = await DistrictNameAsync(listing, cancellationToken);
+        // One round trip: the listing, its home and owners, and the district's name as currently recorded.
+        var row = await db.Listings.AsNoTracking().Include(l => l.Home).ThenInclude(h => h!.Owners)
+            .Where(l => l.Id == contract.ListingId)
+            .Select(l => new { Listing = l, District = db.Districts.Where(d => d.Code == l.DistrictCode).Select(d => d.Name).FirstOrDefault() })
+            .SingleAsync(cancellationToken);
+        var (listing, district) = (row.Listing, row.District);
         // The annex is worked out for the filing date, so the same contract prints the same estimate later on.
         return ContractDocumentFactory.From(contract, listing.Home!, district, verificationUrl.AbsoluteUri, contract.Status.VerificationText()) with
         {
