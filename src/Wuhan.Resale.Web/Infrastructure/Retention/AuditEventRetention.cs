@@ -6,7 +6,7 @@ using Wuhan.Resale.Web.Infrastructure.Auditing;
 namespace Wuhan.Resale.Web.Infrastructure.Retention;
 
 /// <summary>What one audit-retention step did.</summary>
-/// <param name="MonthsPrepared">PostgreSQL: month partitions that exist from this month on (created now or before).</param>
+/// <param name="MonthsPrepared">PostgreSQL: the months, from this one on, that now have their partition (created now or before).</param>
 /// <param name="Before">The first month kept (UTC month start): rows before it are past the retention period.</param>
 /// <param name="RemovedRows">Rows removed (whole months), 0 when nothing was old enough.</param>
 /// <param name="Postponed">Old rows exist but were kept this time (their chain order overlaps a kept month, or unsealed rows).</param>
@@ -16,11 +16,12 @@ public sealed record AuditRetentionResult(int MonthsPrepared, DateTimeOffset Bef
 /// Keeps the audit log for <see cref="RetentionOptions.AuditEvents"/> (at least ten years) and removes it by whole
 /// months after that, without breaking the tamper-evident chain.
 /// <list type="bullet">
-/// <item>PostgreSQL: the table is partitioned by month (migration <c>AuditEventsByMonth</c>). The step creates the
-/// partitions of this month and the next <see cref="RetentionOptions.AuditMonthsAhead"/> (a default partition catches
-/// anything beyond), and drops the partitions of months past the period — both through functions the migration
-/// created as the owner, since the portal's role has no DDL rights; the drop function itself refuses to remove
-/// anything younger than ten years.</item>
+/// <item>PostgreSQL: the table is partitioned by year (migration <c>AuditEventsByMonth</c>, see
+/// <see cref="AuditPartitioning"/> for why years). The step makes sure the partitions holding this month and the next
+/// <see cref="RetentionOptions.AuditMonthsAhead"/> exist (a default partition catches anything beyond), drops the years
+/// wholly past the period, and deletes the expired months of the boundary's year in batches — partitions through
+/// functions the migration created as the owner, since the portal's role has no DDL rights; the drop function itself
+/// refuses to remove anything younger than ten years.</item>
 /// <item>SQL Server and SQLite: rows before the first kept month are deleted in batches, oldest first (on SQL Server
 /// along the clustered (OccurredAt, Id) index, so whole pages go).</item>
 /// </list>
@@ -71,19 +72,17 @@ public static class AuditEventRetention
         }
 
         var archive = new AuditArchive(Guid.CreateVersion7(now), before, lastSequence, last.Hash ?? string.Empty, 0, now, key);
-        long removed;
-        var strategy = db.Database.CreateExecutionStrategy();
+        long removed = 0;
         if (db.Database.IsNpgsql())
         {
-            // The starting point and the drop commit together.
+            // The starting point and the drop of the years wholly past the period commit together.
+            var strategy = db.Database.CreateExecutionStrategy();
             removed = await strategy.ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 db.Add(archive);
                 await db.SaveChangesAsync(ct);
                 var rows = await db.Database.SqlQueryRaw<long>("SELECT resale_audit_drop_months_before({0}) AS \"Value\"", before.UtcDateTime).SingleAsync(ct);
-                archive.Rows = rows;
-                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return rows;
             }, cancellationToken);
@@ -93,19 +92,21 @@ public static class AuditEventRetention
             // The starting point first: rows left by an interrupted run lie before it and are skipped by the verification.
             db.Add(archive);
             await db.SaveChangesAsync(cancellationToken);
-            var batch = Math.Max(1, options.BatchSize);
-            removed = 0;
-            int done;
-            do
-            {
-                done = await db.AuditEvents.Where(e => e.OccurredAt < before).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batch)
-                    .ExecuteDeleteAsync(cancellationToken);
-                removed += done;
-            }
-            while (done >= batch);
-            archive.Rows = removed;
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        // The expired months left (all of them on SQL Server and SQLite; those of the boundary's year on PostgreSQL), in
+        // batches along the time index.
+        var batch = Math.Max(1, options.BatchSize);
+        int done;
+        do
+        {
+            done = await db.AuditEvents.Where(e => e.OccurredAt < before).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batch)
+                .ExecuteDeleteAsync(cancellationToken);
+            removed += done;
+        }
+        while (done >= batch);
+        archive.Rows = removed;
+        await db.SaveChangesAsync(cancellationToken);
 
         db.Entry(archive).State = EntityState.Detached;
         db.AuditEvents.Add(new AuditEvent(Guid.CreateVersion7(now), now, ActorKind.System, null, AuditArchive.ActorName, AuditArchive.Action,
