@@ -113,6 +113,8 @@ public static class DatabaseServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<ResaleDbContext>();
         if (options.MigrateOnStartup)
         {
+            // A migration may rebuild a large table (the audit table by month on PostgreSQL): no 30-second limit for it.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {

@@ -70,10 +70,10 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
     public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await SealAsync(cancellationToken);
-        var previousHash = string.Empty;
-        long expected = 1;
+        // After months past the retention period were removed, the chain continues from the last removed row.
+        var (after, previousHash) = await Retention.AuditArchive.ChainStartAsync(db, key, cancellationToken);
+        var expected = after + 1;
         long checkedRows = 0;
-        long after = 0;
         while (true)
         {
             var rows = await db.AuditEvents.AsNoTracking()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuhan.Resale.Domain.Queries;
 using Wuhan.Resale.Web.Data;
+using Wuhan.Resale.Web.Infrastructure.Auditing;
 
 namespace Wuhan.Resale.Web.Infrastructure.Retention;
 
@@ -45,13 +46,24 @@ public sealed class RetentionOptions
     /// a retry later than that is treated as a new request (and is refused by the escrow rules if it repeats a change).
     /// </summary>
     public TimeSpan IdempotencyKeys { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Audit events are kept this long, then removed by whole months (<see cref="AuditEventRetention"/>). Ten years by
+    /// default and at least ten years (<see cref="AuditEventRetention.Minimum"/>): a shorter setting stops the portal at start.
+    /// </summary>
+    public TimeSpan AuditEvents { get; set; } = AuditEventRetention.Minimum;
+
+    /// <summary>PostgreSQL: month partitions of the audit table made ready ahead of the current month.</summary>
+    public int AuditMonthsAhead { get; set; } = 3;
 }
 
 public static class RetentionSetup
 {
     public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.AuditEvents >= AuditEventRetention.Minimum, "Retention:AuditEvents must be at least ten years (3653.00:00:00): audit events are kept at least ten years.")
+            .ValidateOnStart();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
         return services;
@@ -65,8 +77,8 @@ public sealed record RetentionResult(
 
 /// <summary>
 /// Deletes, in batches, what has served its purpose (periods in <see cref="RetentionOptions"/>, README "Retention"). One
-/// instance at a time does it: the one holding the <c>retention</c> lease. Audit events are never deleted here: they
-/// are the tamper-evident record, kept at least ten years.
+/// instance at a time does it: the one holding the <c>retention</c> lease. Audit events, the tamper-evident record,
+/// are kept at least ten years and then removed by whole months (<see cref="AuditEventRetention"/>), after the rest.
 /// </summary>
 public sealed partial class RetentionJob(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
@@ -155,6 +167,12 @@ public sealed partial class RetentionJob(
             IdempotencyRecords: await InBatchesAsync(() => db.IdempotencyRecords
                 .Where(r => r.CreatedAt < idempotencyBefore).OrderBy(r => r.CreatedAt).Take(batch).ExecuteDeleteAsync(cancellationToken), batch));
 
+        LastAuditResult = await AuditEventRetention.RunAsync(db, scope.ServiceProvider.GetRequiredService<AuditChainKey>(), now, o, cancellationToken);
+        if (LastAuditResult.RemovedRows > 0 || LastAuditResult.Postponed)
+        {
+            AuditMonths(logger, LastAuditResult.RemovedRows, LastAuditResult.Before, LastAuditResult.Postponed);
+        }
+
         if (result != Nothing)
         {
             Cleaned(logger, result.VerificationCodes, result.LoginTickets, result.CaptchaChallenges, result.PropertyQueries,
@@ -163,6 +181,9 @@ public sealed partial class RetentionJob(
 
         return result;
     }
+
+    /// <summary>The audit step of this instance's latest clean-up (null before its first, or while another instance holds the lease).</summary>
+    public AuditRetentionResult? LastAuditResult { get; private set; }
 
     private static readonly RetentionResult Nothing = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -188,6 +209,9 @@ public sealed partial class RetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Codes} SMS codes, {Tickets} login tickets, {Captchas} captcha rows, {Queries} property queries, blanked {Texts} SMS texts, deleted {Sms} SMS records, {Sessions} sessions, {Counters} rate counters, {Idempotency} stored partner answers")]
     private static partial void Cleaned(ILogger logger, int codes, int tickets, int captchas, int queries, int texts, int sms, int sessions, int counters, int idempotency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed {Rows} audit events from before {Before:yyyy-MM} (postponed: {Postponed})")]
+    private static partial void AuditMonths(ILogger logger, long rows, DateTimeOffset before, bool postponed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention clean-up failed; it runs again at the next interval")]
     private static partial void RunFailed(ILogger logger, Exception exception);
