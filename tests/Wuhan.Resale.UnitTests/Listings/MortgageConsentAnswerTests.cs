@@ -128,6 +128,21 @@ public class MortgageConsentAnswerTests
         Assert.Equal("该房屋选择了带押过户，须等待抵押权人（楚天银行（演示））通过系统确认同意后，才能添加购房人。", Pending().MortgageConsentWait);
     }
 
+    /// <summary>The bank's API answers with the state in words: what the bank's clerk reads back after each answer.</summary>
+    [Fact]
+    public void TheStateInWords_FollowsTheAnswer()
+    {
+        var agreed = Pending();
+        var refused = Pending();
+
+        Assert.Equal("待抵押权人同意", agreed.MortgageConsent!.Value.DisplayName());
+        agreed.RecordMortgageConsent(BankCode, true, Loan, null, TestData.Now);
+        refused.RecordMortgageConsent(BankCode, false, null, "借款人有逾期记录", TestData.Now);
+
+        Assert.Equal("抵押权人已同意", agreed.MortgageConsent!.Value.DisplayName());
+        Assert.Equal("抵押权人不同意", refused.MortgageConsent!.Value.DisplayName());
+    }
+
     private static Listing Pending()
     {
         var home = new PropertyFactsBuilder().InDistrict(TestData.JianganDistrict)
