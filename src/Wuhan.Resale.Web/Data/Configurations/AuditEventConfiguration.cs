@@ -21,7 +21,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.TraceId).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
 
-        // The tamper-evident chain (Infrastructure/Auditing/AuditChain.cs): set once, right after the row is saved.
+        // The tamper-evident chain (Infrastructure/Auditing/AuditChain.cs): set once, in the save that writes the row.
         builder.Property<long?>(Infrastructure.Auditing.AuditChain.SequenceProperty);
         builder.Property<string?>(Infrastructure.Auditing.AuditChain.HashProperty).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(Infrastructure.Auditing.AuditChain.SequenceProperty).IsUnique();
