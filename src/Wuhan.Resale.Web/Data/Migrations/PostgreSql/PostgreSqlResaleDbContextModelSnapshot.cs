@@ -266,8 +266,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("ActorId", "OccurredAt");
@@ -275,6 +273,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ActorName", "OccurredAt");
 
                     b.HasIndex("EntityId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

@@ -240,8 +240,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ChainSequence] IS NOT NULL");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("ActorId", "OccurredAt");

@@ -224,8 +224,6 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("ActorId", "OccurredAt");
@@ -233,6 +231,8 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActorName", "OccurredAt");
 
                     b.HasIndex("EntityId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
