@@ -71,7 +71,7 @@ public sealed class AuditChain(ResaleDbContext db, AuditChainKey key)
     {
         await SealAsync(cancellationToken);
         // After months past the retention period were removed, the chain continues from the last removed row.
-        var (after, previousHash) = await Retention.AuditArchive.ChainStartAsync(db, key, cancellationToken);
+        var (after, previousHash) = await Data.AuditArchive.ChainStartAsync(db, key, cancellationToken);
         var expected = after + 1;
         long checkedRows = 0;
         while (true)

@@ -1700,7 +1700,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.PostgreSql
                     b.ToTable("UserSessions", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Infrastructure.Retention.AuditArchive", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.AuditArchive", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

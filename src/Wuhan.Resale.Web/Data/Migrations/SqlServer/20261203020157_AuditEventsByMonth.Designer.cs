@@ -1687,7 +1687,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.SqlServer
                     b.ToTable("UserSessions", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Infrastructure.Retention.AuditArchive", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.AuditArchive", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

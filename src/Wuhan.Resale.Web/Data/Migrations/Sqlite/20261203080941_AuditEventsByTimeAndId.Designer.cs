@@ -1558,7 +1558,7 @@ namespace Wuhan.Resale.Web.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
-            modelBuilder.Entity("Wuhan.Resale.Web.Infrastructure.Retention.AuditArchive", b =>
+            modelBuilder.Entity("Wuhan.Resale.Web.Data.AuditArchive", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

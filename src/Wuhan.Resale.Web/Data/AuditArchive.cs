@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wuhan.Resale.Domain.Auditing;
-using Wuhan.Resale.Web.Data;
 using Wuhan.Resale.Web.Infrastructure.Auditing;
 
-namespace Wuhan.Resale.Web.Infrastructure.Retention;
+namespace Wuhan.Resale.Web.Data;
 
 /// <summary>
 /// The record of one removal of audit months past their retention period, and the point the chain is checked from
