@@ -113,7 +113,7 @@ public sealed partial class SellerJourneyTests(BrowserPortal portal, ITestOutput
                 output.WriteLine("LAYOUT: " + note);
             }
 
-            output.WriteLine($"Screenshots: {PageChecks.Folder} ({checks.Screenshots.Count} files, {checks.Elapsed.TotalSeconds:0} s spent on screenshots and scans)");
+            output.WriteLine($"Screenshots: {PageChecks.Folder} ({checks.Screenshots.Count} files, {checks.Elapsed.TotalSeconds:0} s spent on screenshots and scans, of which {checks.ScreenshotTime.TotalSeconds:0} s screenshots)");
             checks.AssertNoSeriousViolations();
             checks.AssertLayoutHolds();
         }

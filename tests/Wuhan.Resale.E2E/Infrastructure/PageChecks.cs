@@ -42,6 +42,9 @@ public sealed class PageChecks(bool phoneOnly = false)
     /// <summary>Time spent on screenshots and scans, to keep an eye on the suite's budget.</summary>
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>Of <see cref="Elapsed"/>, the time spent taking screenshots (the rest: layout checks and axe scans).</summary>
+    public TimeSpan ScreenshotTime { get; private set; }
+
     /// <summary>Screenshots and scans the page as it is now, at both sizes; the page keeps its own size afterwards.</summary>
     public async Task CheckAsync(IPage page, string name)
     {
@@ -59,7 +62,9 @@ public sealed class PageChecks(bool phoneOnly = false)
             {
                 await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
                 var path = Path.Combine(Folder, $"{name}-{label}.png");
+                var shot = System.Diagnostics.Stopwatch.GetTimestamp();
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+                ScreenshotTime += System.Diagnostics.Stopwatch.GetElapsedTime(shot);
                 Screenshots.Add(path);
 
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
