@@ -334,11 +334,26 @@ public sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterc
     /// <summary>Contexts whose save this interceptor is running itself, inside the transaction it began.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _own = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (result.HasResult || eventData.Context is not ResaleDbContext db || _own.TryGetValue(db, out _) || !HasNewEvents(db))
+        return new(InterceptAsync(eventData.Context, result, async: true, cancellationToken));
+    }
+
+    /// <summary>
+    /// A synchronous save goes the same way; its database calls then block this thread (the portal itself saves
+    /// asynchronously everywhere, so only a tool or a test takes this path).
+    /// </summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        return InterceptAsync(eventData.Context, result, async: false, default).GetAwaiter().GetResult();
+    }
+
+    private async Task<InterceptionResult<int>> InterceptAsync(DbContext? context, InterceptionResult<int> result, bool async, CancellationToken cancellationToken)
+    {
+        if (result.HasResult || context is not ResaleDbContext db || _own.TryGetValue(db, out _) || !HasNewEvents(db))
         {
             return result;
         }
@@ -361,7 +376,9 @@ public sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterc
                 // A savepoint would only add two statements: a failure rolls the whole transaction back anyway.
                 db.Database.AutoSavepointsEnabled = false;
                 await AuditChain.PlaceAsync(db, key, token);
-                var count = await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+                var count = async
+                    ? await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token)
+                    : db.SaveChanges(acceptAllChangesOnSuccess: false);
                 await transaction.CommitAsync(token);
                 return count;
             }
@@ -371,44 +388,6 @@ public sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterc
                 db.Database.AutoSavepointsEnabled = autoSavepoints;
             }
         }, cancellationToken);
-        db.ChangeTracker.AcceptAllChanges();
-        return InterceptionResult<int>.SuppressWithResult(saved);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (result.HasResult || eventData.Context is not ResaleDbContext db || _own.TryGetValue(db, out _) || !HasNewEvents(db))
-        {
-            return result;
-        }
-
-        if (db.Database.CurrentTransaction is not null)
-        {
-            AuditChain.LockInCallersTransactionAsync(db, default).GetAwaiter().GetResult();
-            AuditChain.PlaceAsync(db, key, default).GetAwaiter().GetResult();
-            return result;
-        }
-
-        var saved = db.Database.CreateExecutionStrategy().Execute(() =>
-        {
-            using var transaction = AuditChain.BeginLockedAsync(db, default).GetAwaiter().GetResult();
-            var autoSavepoints = db.Database.AutoSavepointsEnabled;
-            _own.AddOrUpdate(db, this);
-            try
-            {
-                db.Database.AutoSavepointsEnabled = false;
-                AuditChain.PlaceAsync(db, key, default).GetAwaiter().GetResult();
-                var count = db.SaveChanges(acceptAllChangesOnSuccess: false);
-                transaction.Commit();
-                return count;
-            }
-            finally
-            {
-                _own.Remove(db);
-                db.Database.AutoSavepointsEnabled = autoSavepoints;
-            }
-        });
         db.ChangeTracker.AcceptAllChanges();
         return InterceptionResult<int>.SuppressWithResult(saved);
     }
