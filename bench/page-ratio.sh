@@ -16,11 +16,8 @@ seconds="${SECONDS_PER_ROUND:-8}"
 connections="${CONNECTIONS:-64}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "==> installing wrk"
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-  else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
+# shellcheck source=bench/wrk.sh
+source "$root/bench/wrk.sh"
 
 rm -rf "$work" && mkdir -p "$work"
 echo "==> building the bare MVC baseline (dotnet new mvc, Release)"
@@ -60,17 +57,6 @@ if [ "$#" -gt 0 ]; then pages=("$@"); else
     anon:/ anon:/revocation)
 fi
 
-# One wrk run; prints "rps p99_ms".
-measure() {
-  local url="$1" header="$2" out
-  if [ -n "$header" ]; then out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url")"
-  else out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")"; fi
-  if grep -q 'Non-2xx or 3xx responses' <<<"$out"; then echo "error: $url answered non-2xx/3xx:" >&2; echo "$out" >&2; exit 1; fi
-  local rps p99
-  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
-  p99="$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")"
-  echo "$rps $p99"
-}
 
 printf '\n%-40s %12s %12s %7s %10s\n' page "portal rps" "bare rps" ratio "p99 ms"
 for page in "${pages[@]}"; do

@@ -17,11 +17,8 @@ seconds="${SECONDS_PER_ROUND:-8}"
 connections="${CONNECTIONS:-64}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "==> installing wrk"
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-  else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
+# shellcheck source=bench/wrk.sh
+source "$(dirname "${BASH_SOURCE[0]}")/wrk.sh"
 
 rm -rf "$work" && mkdir -p "$work"
 echo "==> building the bare MVC page and the Identity template (Release)"
@@ -104,16 +101,6 @@ header="Cookie: $identity"
 curl -fs "http://127.0.0.1:5095/Mine" -H "$header" | grep -q "bench@example.com" \
   || { echo "error: /Mine does not show the signed-in user" >&2; exit 1; }
 
-measure() {
-  local url="$1" header="$2" out
-  if [ -n "$header" ]; then out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url")"
-  else out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")"; fi
-  if grep -q 'Non-2xx or 3xx responses' <<<"$out"; then echo "error: $url answered non-2xx/3xx:" >&2; echo "$out" >&2; exit 1; fi
-  local rps p99
-  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
-  p99="$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")"
-  echo "$rps $p99"
-}
 
 printf '\n%-44s %12s %12s %7s %10s\n' page "page rps" "bare rps" ratio "p99 ms"
 for page in "anon:/" "/Mine"; do
